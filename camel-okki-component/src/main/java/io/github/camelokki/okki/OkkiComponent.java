@@ -1,0 +1,154 @@
+package io.github.camelokki.okki;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelokki.okki.api.OkkiClient;
+import io.github.camelokki.okki.auth.Credentials;
+import io.github.camelokki.okki.auth.GrantType;
+import io.github.camelokki.okki.auth.TokenEndpoint;
+import io.github.camelokki.okki.auth.TokenManager;
+import io.github.camelokki.okki.transport.HttpTransport;
+import io.github.camelokki.okki.transport.RetryPolicy;
+import io.github.camelokki.okki.transport.TransportSettings;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code okki:} component. It owns what endpoints share: the pooled HTTP clients (one per distinct set of
+ * connection options, normally exactly one) and the tokens (one per distinct set of credentials).
+ */
+@Component("okki")
+public class OkkiComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OkkiComponent.class);
+    static final String PARAM_PREFIX = "param.";
+
+    @Metadata(description = "Options shared by every endpoint, each overridable in an endpoint URI.")
+    private OkkiConfiguration configuration = new OkkiConfiguration();
+
+    private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Map<Credentials, TokenManager> tokenManagers = new ConcurrentHashMap<>();
+    private Clock clock = Clock.systemUTC();
+
+    public OkkiComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String[] parts = remaining.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("An okki endpoint reads okki:<resource>/<operation>, e.g."
+                    + " okki:company/list, not okki:" + remaining);
+        }
+        OkkiEndpoint endpoint = new OkkiEndpoint(uri, this, configuration.copy());
+        endpoint.setResource(parts[0]);
+        endpoint.setOperation(parts[1]);
+        Map<String, Object> params = PropertiesHelper.extractProperties(parameters, PARAM_PREFIX);
+        endpoint.setParams(params);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** A client for an endpoint's options, sharing the pool and the token with every endpoint of equal options. */
+    OkkiClient client(OkkiConfiguration conf, String scope) {
+        HttpTransport transport = transport(conf);
+        RetryPolicy retry = retryPolicy(conf);
+        Duration timeout = Duration.ofMillis(conf.getResponseTimeout());
+        TokenManager tokens = tokenManagers.computeIfAbsent(credentials(conf),
+                key -> new TokenManager(key, new TokenEndpoint(transport, retry, timeout, clock), clock));
+        tokens.requireScope(scope);
+        return new OkkiClient(transport, tokens, retry, timeout);
+    }
+
+    private HttpTransport transport(OkkiConfiguration conf) {
+        if (conf.getHttpClient() != null) {
+            return HttpTransport.wrap(conf.getHttpClient());
+        }
+        TransportSettings settings = new TransportSettings(Duration.ofMillis(conf.getConnectTimeout()),
+                conf.getMaxConnections(), conf.getProxyHost(), conf.getProxyPort() == null ? -1 : conf.getProxyPort(),
+                conf.getProxyUsername(), conf.getProxyPassword());
+        return transports.computeIfAbsent(settings, s -> {
+            LOG.debug("Creating a pooled HTTP client for OKKI: {}", s);
+            return HttpTransport.create(s);
+        });
+    }
+
+    static RetryPolicy retryPolicy(OkkiConfiguration conf) {
+        return new RetryPolicy(conf.getMaxRetries(), Duration.ofMillis(conf.getRetryDelay()),
+                Duration.ofMillis(conf.getRetryMaxDelay()), conf.isRetryWrites());
+    }
+
+    static Credentials credentials(OkkiConfiguration conf) {
+        if (isBlank(conf.getClientId()) || isBlank(conf.getClientSecret())) {
+            throw new IllegalArgumentException("OKKI needs clientId and clientSecret: set them on the component"
+                    + " (camel.component.okki.client-id and camel.component.okki.client-secret) or on the endpoint.");
+        }
+        String passwordHash = null;
+        if (conf.getGrantType() == GrantType.password) {
+            if (isBlank(conf.getUsername()) || isBlank(conf.getPassword())) {
+                throw new IllegalArgumentException("The password grant needs username and password: set them, or use"
+                        + " grantType=client_credentials.");
+            }
+            passwordHash = Credentials.sha256Hex(conf.getPassword());
+        }
+        URI baseUrl;
+        try {
+            baseUrl = URI.create(conf.getBaseUrl().endsWith("/") ? conf.getBaseUrl() : conf.getBaseUrl() + "/");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseUrl is not a URL: " + conf.getBaseUrl(), e);
+        }
+        if (baseUrl.getScheme() == null || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, not " + conf.getBaseUrl());
+        }
+        return new Credentials(baseUrl, conf.getClientId(), conf.getClientSecret(), conf.getGrantType(),
+                passwordHash == null ? null : conf.getUsername(), passwordHash,
+                isBlank(conf.getScope()) ? null : conf.getScope().strip(),
+                Duration.ofMillis(conf.getTokenLifetime()));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (HttpTransport transport : transports.values()) {
+            try {
+                transport.close();
+            } catch (IOException e) {
+                LOG.debug("Closing an HTTP client failed", e);
+            }
+        }
+        transports.clear();
+        tokenManagers.clear();
+        super.doStop();
+    }
+
+    /** The token managers by credentials; for health checks, consoles and tests. */
+    public Map<Credentials, TokenManager> getTokenManagers() {
+        return Map.copyOf(tokenManagers);
+    }
+
+    public OkkiConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(OkkiConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The clock tokens are timed with; tests replace it to make time pass. */
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}

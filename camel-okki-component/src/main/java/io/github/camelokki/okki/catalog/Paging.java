@@ -1,0 +1,62 @@
+package io.github.camelokki.okki.catalog;
+
+import java.util.Locale;
+
+/**
+ * How a list operation pages its records: which parameters select the page, where the records and the total are.
+ *
+ * @param style        the paging convention
+ * @param recordsField the member of {@code data} that holds the page's records
+ * @param totalField   the member of {@code data} that holds the total number of records
+ */
+public record Paging(Style style, String recordsField, String totalField) {
+
+    public enum Style {
+        /** {@code start_index} is the 1-based page number, {@code count} the page size. */
+        INDEX("start_index", "count"),
+        /** {@code page_no} is the 1-based page number, {@code page_size} the page size. */
+        PAGE_NO("page_no", "page_size"),
+        /** The answer is shaped like a page but the operation takes no paging parameters: one page holds all. */
+        SINGLE(null, null);
+
+        private final String pageParam;
+        private final String sizeParam;
+
+        Style(String pageParam, String sizeParam) {
+            this.pageParam = pageParam;
+            this.sizeParam = sizeParam;
+        }
+
+        public String pageParam() {
+            return pageParam;
+        }
+
+        public String sizeParam() {
+            return sizeParam;
+        }
+
+        public boolean pageable() {
+            return pageParam != null;
+        }
+    }
+
+    /** Parses {@code style/recordsField/totalField}, e.g. {@code index/list/totalItem}. */
+    static Paging parse(String text) {
+        String[] parts = text.split("/");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("Paging must read style/records/total, not '" + text + "'");
+        }
+        Style style = switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "index" -> Style.INDEX;
+            case "pageno" -> Style.PAGE_NO;
+            case "single" -> Style.SINGLE;
+            default -> throw new IllegalArgumentException("Unknown paging style '" + parts[0] + "'");
+        };
+        return new Paging(style, parts[1], parts[2]);
+    }
+
+    @Override
+    public String toString() {
+        return style.name().toLowerCase(Locale.ROOT) + "/" + recordsField + "/" + totalField;
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.camelokki.okki.json;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.github.camelokki.okki.OkkiInvalidResponseException;
+import io.github.camelokki.okki.transport.HttpResponseData;
+
+/**
+ * OKKI's answer envelope {@code {"code":200,"message":"success","now":"...","data":...}}, with {@code data} read as
+ * plain maps and lists.
+ *
+ * @param code    the business code; null when the answer had none (e.g. a bare HTTP error body)
+ * @param message the message ({@code message}, or {@code msg} as some operations write it)
+ * @param now     OKKI's clock, {@code yyyy-MM-dd HH:mm:ss}, or null
+ * @param data    the payload: Map, List, String, number or null
+ */
+public record Envelope(Integer code, String message, String now, Object data) {
+
+    /** OKKI writes success as 200; some operations' answers use 0. */
+    public boolean isSuccess() {
+        return code != null && (code == 200 || code == 0);
+    }
+
+    /** Whether the answer says the token is no longer accepted. */
+    public boolean isUnauthenticated() {
+        return code != null && code == 401;
+    }
+
+    /**
+     * Decodes a response body.
+     *
+     * @param what names the call for the error message
+     * @throws OkkiInvalidResponseException when the body is not a JSON object
+     */
+    public static Envelope decode(HttpResponseData response, String what) {
+        Map<?, ?> map = readObject(response, what);
+        return new Envelope(code(map.get("code")), text(map.containsKey("message") ? map.get("message") : map.get("msg")),
+                text(map.get("now")), map.get("data"));
+    }
+
+    /** Reads a body that must be a JSON object. */
+    public static Map<?, ?> readObject(HttpResponseData response, String what) {
+        try {
+            Object value = OkkiJson.mapper().readValue(response.body(), Object.class);
+            if (value instanceof Map<?, ?> map) {
+                return map;
+            }
+            throw invalid(response, what, null);
+        } catch (JsonProcessingException e) {
+            throw invalid(response, what, e);
+        } catch (IOException e) {
+            throw invalid(response, what, e);
+        }
+    }
+
+    private static OkkiInvalidResponseException invalid(HttpResponseData response, String what, Exception cause) {
+        return new OkkiInvalidResponseException("The answer to " + what, response.status(), response.contentType(),
+                response.bodyStart(OkkiInvalidResponseException.QUOTE_LENGTH), cause);
+    }
+
+    private static Integer code(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Integer.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

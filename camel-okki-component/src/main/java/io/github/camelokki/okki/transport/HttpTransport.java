@@ -1,0 +1,155 @@
+package io.github.camelokki.okki.transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.camelokki.okki.OkkiConnectionException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests over one pooled, keep-alive Apache HttpClient and retries what the {@link RetryPolicy} allows.
+ * <p>
+ * HttpClient's own retry handler is switched off: retries happen here, where the policy knows which methods are safe
+ * to repeat and honours Retry-After.
+ */
+public final class HttpTransport implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final byte[] EMPTY = new byte[0];
+    private static final String USER_AGENT = "camel-okki";
+
+    private final CloseableHttpClient client;
+    private final boolean owned;
+
+    private HttpTransport(CloseableHttpClient client, boolean owned) {
+        this.client = client;
+        this.owned = owned;
+    }
+
+    /** A transport over a new pooled client, closed with the transport. */
+    public static HttpTransport create(TransportSettings settings) {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setUserAgent(USER_AGENT);
+        if (settings.proxyHost() != null) {
+            HttpHost proxy = new HttpHost(settings.proxyHost(), settings.proxyPort());
+            builder.setProxy(proxy);
+            if (settings.proxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                String password = settings.proxyPassword() == null ? "" : settings.proxyPassword();
+                credentials.setCredentials(new AuthScope(proxy),
+                        new UsernamePasswordCredentials(settings.proxyUsername(), password.toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        return new HttpTransport(builder.build(), true);
+    }
+
+    /** A transport over the user's own client, which the user keeps and closes. */
+    public static HttpTransport wrap(CloseableHttpClient client) {
+        return new HttpTransport(client, false);
+    }
+
+    /**
+     * Sends the request, retrying as the policy allows.
+     *
+     * @return the last answer, whatever its status
+     * @throws OkkiConnectionException when no answer came even after retries
+     */
+    public HttpResponseData send(HttpRequestSpec request, RetryPolicy retry, Duration responseTimeout) {
+        int retries = 0;
+        while (true) {
+            try {
+                HttpResponseData response = execute(request, responseTimeout);
+                if (!RetryPolicy.retryableStatus(response.status()) || !retry.allows(request.method(), retries)) {
+                    return response;
+                }
+                retries++;
+                pause(request, "HTTP " + response.status(), retry, retries, response.retryAfter());
+            } catch (IOException e) {
+                if (!retry.allows(request.method(), retries)) {
+                    throw new OkkiConnectionException(request.describe() + " failed"
+                            + (retries > 0 ? " after " + (retries + 1) + " attempts" : "") + ": " + e
+                            + (request.method().safe() ? "" : " (writes are not retried unless retryWrites=true)"), e);
+                }
+                retries++;
+                pause(request, e.toString(), retry, retries, null);
+            }
+        }
+    }
+
+    private HttpResponseData execute(HttpRequestSpec spec, Duration responseTimeout) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase(spec.method().name(), spec.uri());
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (spec.authorization() != null) {
+            request.setHeader(HttpHeaders.AUTHORIZATION, spec.authorization());
+        }
+        if (spec.body() != null) {
+            request.setEntity(new ByteArrayEntity(spec.body(), ContentType.parse(spec.contentType())));
+        }
+        return client.execute(request, response -> {
+            HttpEntity entity = response.getEntity();
+            byte[] body = entity == null ? EMPTY : EntityUtils.toByteArray(entity);
+            return new HttpResponseData(response.getCode(), headerValue(response.getFirstHeader(HttpHeaders.CONTENT_TYPE)),
+                    headerValue(response.getFirstHeader(HttpHeaders.RETRY_AFTER)), body);
+        });
+    }
+
+    private static String headerValue(Header header) {
+        return header == null ? null : header.getValue();
+    }
+
+    private static void pause(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber, String retryAfter) {
+        Duration delay = retry.delay(retryNumber, retryAfter, Instant.now());
+        LOG.debug("Retry {} of {} for {} in {} ms after {}", retryNumber, retry.maxRetries(), request.describe(),
+                delay.toMillis(), cause);
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OkkiConnectionException("Interrupted while waiting to retry " + request.describe(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned) {
+            client.close();
+        }
+    }
+}
