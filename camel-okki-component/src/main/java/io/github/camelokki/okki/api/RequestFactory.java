@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -127,8 +128,10 @@ public final class RequestFactory {
     }
 
     private static HttpRequestSpec multipart(Operation op, URI uri, Map<String, Object> fields) {
-        MultipartEntityBuilder builder = MultipartEntityBuilder.create().setMode(HttpMultipartMode.STRICT)
-                .setCharset(StandardCharsets.UTF_8);
+        // Our own boundary and header: HttpClient's builder would add a charset parameter that PHP servers trip over.
+        String boundary = "okki-" + UUID.randomUUID();
+        MultipartEntityBuilder builder = MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED)
+                .setBoundary(boundary);
         fields.forEach((name, value) -> {
             if (value instanceof byte[] bytes) {
                 builder.addBinaryBody(name, bytes, ContentType.APPLICATION_OCTET_STREAM, name);
@@ -145,7 +148,7 @@ public final class RequestFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode the multipart body of okki:" + op.uri(), e);
         }
-        return new HttpRequestSpec(op.method(), uri, null, entity.getContentType(), out.toByteArray());
+        return new HttpRequestSpec(op.method(), uri, null, "multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
     private static List<NameValuePair> pairs(Map<String, Object> values) {

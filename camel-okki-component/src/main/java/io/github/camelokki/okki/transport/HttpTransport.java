@@ -17,7 +17,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -120,7 +119,9 @@ public final class HttpTransport implements Closeable {
             request.setHeader(HttpHeaders.AUTHORIZATION, spec.authorization());
         }
         if (spec.body() != null) {
-            request.setEntity(new ByteArrayEntity(spec.body(), ContentType.parse(spec.contentType())));
+            // The header is set as built (a multipart boundary must survive untouched), not re-parsed into a ContentType.
+            request.setHeader(HttpHeaders.CONTENT_TYPE, spec.contentType());
+            request.setEntity(new ByteArrayEntity(spec.body(), null));
         }
         return client.execute(request, response -> {
             HttpEntity entity = response.getEntity();
