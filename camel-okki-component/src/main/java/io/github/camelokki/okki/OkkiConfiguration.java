@@ -115,12 +115,12 @@ public class OkkiConfiguration implements Cloneable {
             + " e.g. a POJO or JsonNode; by default data stays untyped (Map and List).")
     private Class<?> outputClass;
 
-    @UriParam(label = "producer", description = "For okki:api/<method> only: the path to call, e.g."
+    @UriParam(label = "producer", description = "For the okki:api/get, api/post, api/put and api/delete endpoints only: the path to call, e.g."
             + " /v1/company/info.")
     private String path;
 
     @UriParam(label = "producer", defaultValue = "JSON", enums = "NONE,JSON,FORM,MULTIPART",
-              description = "For okki:api/<method> only: how the body is sent.")
+              description = "For the okki:api/post and api/put endpoints only: how the body is sent.")
     private BodyType bodyType = BodyType.JSON;
 
     public OkkiConfiguration copy() {

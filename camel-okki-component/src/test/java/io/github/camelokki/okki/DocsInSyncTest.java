@@ -1,0 +1,135 @@
+package io.github.camelokki.okki;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelokki.okki.catalog.Operation;
+import io.github.camelokki.okki.catalog.OperationCatalog;
+import io.github.camelokki.okki.catalog.Parameter;
+import io.github.camelokki.okki.json.OkkiJson;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The reference page's tables (options, headers, operations) are rendered from the generated component JSON and the
+ * catalog, so the docs cannot drift from the code. Run with {@code -Dokki.updateDocs=true} to rewrite them.
+ */
+class DocsInSyncTest {
+
+    private static final Path PAGE = Path.of("..", "docs", "okki-component.adoc");
+
+    @Test
+    void referencePageMatchesCode() throws Exception {
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelokki/okki/okki.json")) {
+            json = OkkiJson.mapper().readTree(in);
+        }
+        Map<String, String> sections = Map.of(
+                "component options", options(json.get("componentProperties")),
+                "endpoint path options", options(pathOptions(json, true)),
+                "endpoint query options", options(pathOptions(json, false)),
+                "message headers", headers(json.get("headers")),
+                "operations", operations());
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        String expected = page;
+        for (Map.Entry<String, String> section : sections.entrySet()) {
+            expected = replaceSection(expected, section.getKey(), section.getValue());
+        }
+        if (Boolean.getBoolean("okki.updateDocs")) {
+            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, page, "docs/okki-component.adoc is out of date: run "
+                + "mvn -pl camel-okki-component test -Dtest=DocsInSyncTest -Dokki.updateDocs=true");
+    }
+
+    private static String replaceSection(String page, String name, String content) {
+        String start = "// " + name + ": START\n";
+        String end = "// " + name + ": END";
+        int from = page.indexOf(start);
+        int to = page.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new AssertionError("docs/okki-component.adoc lacks the markers '" + start.strip() + "' and '" + end + "'");
+        }
+        return page.substring(0, from + start.length()) + content + page.substring(to);
+    }
+
+    private static JsonNode pathOptions(JsonNode json, boolean path) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = OkkiJson.mapper().createObjectNode();
+        json.get("properties").properties().forEach(e -> {
+            if ("path".equals(e.getValue().get("kind").asText()) == path) {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static String options(JsonNode props) {
+        StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n"
+                + "| Name | Description | Default | Type\n");
+        for (Map.Entry<String, JsonNode> e : props.properties()) {
+            JsonNode o = e.getValue();
+            String description = o.get("description").asText()
+                    + (o.path("secret").asBoolean() ? " (secret: masked in URIs and logs)" : "")
+                    + (o.path("required").asBoolean() ? " (required)" : "")
+                    + (o.has("enum") ? " One of: " + join(o.get("enum")) + "." : "");
+            sb.append("| *").append(e.getKey()).append("* (").append(o.get("group").asText()).append(") | ")
+                    .append(cell(description)).append(" | ").append(cell(o.path("defaultValue").asText("")))
+                    .append(" | ").append(cell(o.get("type").asText().equals("object") ? simple(o.get("javaType").asText())
+                            : o.get("type").asText())).append('\n');
+        }
+        return sb.append("|===\n").toString();
+    }
+
+    private static String headers(JsonNode headers) {
+        StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n|===\n"
+                + "| Name | Description | Type\n");
+        headers.properties().forEach(e -> sb.append("| *").append(e.getKey()).append("* (")
+                .append(e.getValue().path("group").asText("common")).append(") | ")
+                .append(cell(e.getValue().get("description").asText())).append(" | ")
+                .append(cell(simple(e.getValue().get("javaType").asText()))).append('\n'));
+        return sb.append("|===\n").toString();
+    }
+
+    private static String operations() {
+        StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,1,3,1,1,1,3,2,4\",options=\"header\"]\n|===\n"
+                + "| URI | Method | Path | Scope | Body | Id parameter | Parameters (* required) | Paging | Description\n");
+        for (Operation op : OperationCatalog.standard().operations()) {
+            String uri = "okki:" + op.uri() + (op.aliases().isEmpty() ? ""
+                    : " (also " + op.aliases().stream().map(a -> op.resource() + "/" + a)
+                            .collect(Collectors.joining(", ")) + ")");
+            String params = op.parameters().map(Parameter::toString).collect(Collectors.joining(" "));
+            sb.append("| ").append(cell(uri)).append(" | ").append(op.method()).append(" | ").append(cell(op.path()))
+                    .append(" | ").append(cell(nonNull(op.scope()))).append(" | ")
+                    .append(op.bodyType().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
+                    .append(cell(nonNull(op.idParameter()))).append(" | ").append(cell(params)).append(" | ")
+                    .append(cell(op.paging() == null ? "" : op.paging().toString())).append(" | ")
+                    .append(cell(op.summary())).append('\n');
+        }
+        return sb.append("|===\n").toString();
+    }
+
+    private static String join(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        array.forEach(v -> sb.append(sb.length() == 0 ? "" : ", ").append(v.asText()));
+        return sb.toString();
+    }
+
+    private static String simple(String javaType) {
+        return javaType.replaceAll("[a-z0-9_]+\\.", "");
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** AsciiDoc table cells: pipes escaped, and the cell never left empty-looking. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
