@@ -139,6 +139,11 @@ public class OkkiComponent extends DefaultComponent {
         return Map.copyOf(tokenManagers);
     }
 
+    /** How many pooled HTTP clients the component holds; normally one. */
+    int pooledClientCount() {
+        return transports.size();
+    }
+
     public OkkiConfiguration getConfiguration() {
         return configuration;
     }
