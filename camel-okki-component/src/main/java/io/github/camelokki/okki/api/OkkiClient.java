@@ -3,6 +3,7 @@ package io.github.camelokki.okki.api;
 import java.time.Duration;
 
 import io.github.camelokki.okki.OkkiApiException;
+import io.github.camelokki.okki.OkkiInvalidResponseException;
 import io.github.camelokki.okki.auth.AccessToken;
 import io.github.camelokki.okki.auth.TokenManager;
 import io.github.camelokki.okki.catalog.Operation;
@@ -57,10 +58,17 @@ public final class OkkiClient {
         return transport.send(request.withAuthorization(token.authorization()), retry, responseTimeout);
     }
 
-    /** The envelope; null for an error status whose body is empty (e.g. a bare 401). */
+    /**
+     * The envelope. A 401 may come from a gateway with any body, and must still lead to a renewal, so its body is read
+     * leniently; so is an error status with an empty body. Null when there is nothing to read.
+     */
     private static Envelope decode(HttpResponseData response, String what) {
-        if (!response.isSuccess() && response.body().length == 0) {
-            return null;
+        if (response.status() == 401 || !response.isSuccess() && response.body().length == 0) {
+            try {
+                return response.body().length == 0 ? null : Envelope.decode(response, what);
+            } catch (OkkiInvalidResponseException notJson) {
+                return null;
+            }
         }
         return Envelope.decode(response, what);
     }

@@ -69,7 +69,13 @@ public final class TokenEndpoint {
                 new BasicNameValuePair("refresh_token", previous.refreshToken()),
                 new BasicNameValuePair("client_id", credentials.clientId()),
                 new BasicNameValuePair("client_secret", credentials.clientSecret()));
-        return request(credentials, REFRESH_TOKEN_PATH, form, previous.scopes());
+        AccessToken token = request(credentials, REFRESH_TOKEN_PATH, form, previous.scopes());
+        if (token.refreshToken() == null) {
+            // RFC 6749 section 6: without a new refresh token in the answer, the previous one stays valid
+            return new AccessToken(token.value(), previous.refreshToken(), token.issuedAt(), token.expiresAt(),
+                    token.scopes());
+        }
+        return token;
     }
 
     private AccessToken request(Credentials credentials, String path, List<NameValuePair> form, Set<String> scopes) {
@@ -112,7 +118,8 @@ public final class TokenEndpoint {
     }
 
     private static Instant jwtExpiry(String token) {
-        String[] parts = token.split("\\.");
+        // limit -1 keeps the empty signature of an unsecured JWT ("header.payload.", RFC 7519 section 6.1)
+        String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return null;
         }
