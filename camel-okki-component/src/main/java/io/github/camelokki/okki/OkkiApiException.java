@@ -19,7 +19,15 @@ public class OkkiApiException extends OkkiException {
     private final String serverTime;
 
     public OkkiApiException(String operation, int httpStatus, Integer code, String providerMessage, String serverTime) {
-        super(describe(operation, httpStatus, code, providerMessage, serverTime));
+        this(operation, httpStatus, code, providerMessage, serverTime, 1);
+    }
+
+    /**
+     * @param attempts how many times the request was sent before OKKI's answer was taken as final
+     */
+    public OkkiApiException(String operation, int httpStatus, Integer code, String providerMessage, String serverTime,
+            int attempts) {
+        super(describe(operation, httpStatus, code, providerMessage, serverTime, attempts));
         this.operation = operation;
         this.httpStatus = httpStatus;
         this.code = code;
@@ -27,17 +35,26 @@ public class OkkiApiException extends OkkiException {
         this.serverTime = serverTime;
     }
 
-    private static String describe(String operation, int httpStatus, Integer code, String message, String now) {
+    private static String describe(String operation, int httpStatus, Integer code, String message, String now,
+            int attempts) {
         StringBuilder sb = new StringBuilder("OKKI refused ").append(operation).append(": ");
         sb.append(code != null ? "code " + code : "HTTP " + httpStatus);
         if (message != null && !message.isEmpty()) {
             sb.append(", \"").append(message).append('"');
         }
-        sb.append(" (HTTP ").append(httpStatus);
-        if (now != null) {
-            sb.append(", server time ").append(now);
+        StringBuilder context = new StringBuilder();
+        if (code != null) {
+            context.append("HTTP ").append(httpStatus);
         }
-        sb.append(')');
+        if (now != null) {
+            context.append(context.length() > 0 ? ", " : "").append("server time ").append(now);
+        }
+        if (attempts > 1) {
+            context.append(context.length() > 0 ? ", " : "").append("after ").append(attempts).append(" attempts");
+        }
+        if (context.length() > 0) {
+            sb.append(" (").append(context).append(')');
+        }
         missingScope(message).ifPresent(scope -> sb.append(". The token lacks the '").append(scope)
                 .append("' scope: enable that module for the app in OKKI and add it to the scope option,")
                 .append(" or leave scope unset so the component requests what its endpoints need"));

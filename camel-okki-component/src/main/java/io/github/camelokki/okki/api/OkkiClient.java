@@ -49,7 +49,7 @@ public final class OkkiClient {
         if (!response.isSuccess() || envelope == null || !envelope.isSuccess()) {
             throw new OkkiApiException(op.uri(), response.status(), envelope == null ? null : envelope.code(),
                     envelope == null ? response.bodyStart(200) : envelope.message(),
-                    envelope == null ? null : envelope.now());
+                    envelope == null ? null : envelope.now(), response.attempts());
         }
         return new OkkiResponse(response.status(), envelope, response.body());
     }

@@ -95,7 +95,7 @@ public final class HttpTransport implements Closeable {
             try {
                 HttpResponseData response = execute(request, responseTimeout);
                 if (!RetryPolicy.retryableStatus(response.status()) || !retry.allows(request.method(), retries)) {
-                    return response;
+                    return response.afterAttempts(retries + 1);
                 }
                 retries++;
                 pause(request, "HTTP " + response.status(), retry, retries, response.retryAfter());
@@ -103,7 +103,8 @@ public final class HttpTransport implements Closeable {
                 if (!retry.allows(request.method(), retries)) {
                     throw new OkkiConnectionException(request.describe() + " failed"
                             + (retries > 0 ? " after " + (retries + 1) + " attempts" : "") + ": " + e
-                            + (request.method().safe() ? "" : " (writes are not retried unless retryWrites=true)"), e);
+                            + (request.method().safe() || retry.retryWrites() ? ""
+                                    : " (writes are not retried unless retryWrites=true)"), e);
                 }
                 retries++;
                 pause(request, e.toString(), retry, retries, null);
@@ -127,7 +128,7 @@ public final class HttpTransport implements Closeable {
             HttpEntity entity = response.getEntity();
             byte[] body = entity == null ? EMPTY : EntityUtils.toByteArray(entity);
             return new HttpResponseData(response.getCode(), headerValue(response.getFirstHeader(HttpHeaders.CONTENT_TYPE)),
-                    headerValue(response.getFirstHeader(HttpHeaders.RETRY_AFTER)), body);
+                    headerValue(response.getFirstHeader(HttpHeaders.RETRY_AFTER)), body, 1);
         });
     }
 
