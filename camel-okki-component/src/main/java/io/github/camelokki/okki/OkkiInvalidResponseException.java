@@ -11,8 +11,13 @@ public class OkkiInvalidResponseException extends OkkiException {
     private final int httpStatus;
     private final String bodyStart;
 
-    public OkkiInvalidResponseException(String what, int httpStatus, String contentType, String bodyStart, Throwable cause) {
-        super(what + " is not valid JSON (HTTP " + httpStatus + ", Content-Type " + contentType + "); it begins: "
+    /**
+     * @param what    names the answer, e.g. "The answer to okki:company/info"
+     * @param problem what is wrong with it, e.g. "is not valid JSON"
+     */
+    public OkkiInvalidResponseException(String what, String problem, int httpStatus, String contentType,
+            String bodyStart, Throwable cause) {
+        super(what + " " + problem + " (HTTP " + httpStatus + ", Content-Type " + contentType + "); it begins: "
                 + (bodyStart.isEmpty() ? "<empty body>" : bodyStart)
                 + ". This usually means a proxy or gateway answered instead of OKKI, or the connection was cut.",
                 cause);

@@ -117,6 +117,7 @@ class InvalidResponseTest extends OkkiTestSupport {
         assertEquals(200, e.getHttpStatus());
         assertEquals("[{\"code\":200,\"data\":{}}]", e.getBodyStart());
         assertContains("it begins: [{\"code\":200", e.getMessage());
+        assertContains("is JSON, but not the object OKKI answers with", e.getMessage());
         assertEquals(1, infoAttempts());
     }
 

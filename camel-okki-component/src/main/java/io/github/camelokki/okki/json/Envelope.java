@@ -3,8 +3,6 @@ package io.github.camelokki.okki.json;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.github.camelokki.okki.OkkiInvalidResponseException;
 import io.github.camelokki.okki.transport.HttpResponseData;
 
@@ -48,17 +46,16 @@ public record Envelope(Integer code, String message, String now, Object data) {
             if (value instanceof Map<?, ?> map) {
                 return map;
             }
-            throw invalid(response, what, null);
-        } catch (JsonProcessingException e) {
-            throw invalid(response, what, e);
+            throw invalid(response, what, "is JSON, but not the object OKKI answers with", null);
         } catch (IOException e) {
-            throw invalid(response, what, e);
+            throw invalid(response, what, "is not valid JSON", e);
         }
     }
 
-    private static OkkiInvalidResponseException invalid(HttpResponseData response, String what, Exception cause) {
-        return new OkkiInvalidResponseException("The answer to " + what, response.status(), response.contentType(),
-                response.bodyStart(OkkiInvalidResponseException.QUOTE_LENGTH), cause);
+    private static OkkiInvalidResponseException invalid(HttpResponseData response, String what, String problem,
+            Exception cause) {
+        return new OkkiInvalidResponseException("The answer to " + what, problem, response.status(),
+                response.contentType(), response.bodyStart(OkkiInvalidResponseException.QUOTE_LENGTH), cause);
     }
 
     private static Integer code(Object value) {
