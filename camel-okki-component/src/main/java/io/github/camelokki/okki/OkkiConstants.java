@@ -12,7 +12,8 @@ public final class OkkiConstants {
     public static final String PARAMS = "CamelOkkiParams";
 
     @Metadata(label = "producer", description = "The id of the record the operation works on; fills the operation's"
-            + " id parameter (company_id for company operations, order_id for order operations, ...).",
+            + " id parameter (company_id for company operations, order_id for order operations, ...); operations without one ignore"
+            + " it.",
               javaType = "Object")
     public static final String ID = "CamelOkkiId";
 

@@ -58,19 +58,22 @@ public class OkkiProducer extends DefaultProducer {
 
         message.setHeader(OkkiConstants.OPERATION, operation.uri());
         message.setHeader(OkkiConstants.SERVER_TIME, response.serverTime());
-        if (conf.isRawPayload()) {
-            message.setBody(new String(response.raw(), StandardCharsets.UTF_8));
-        } else if (paging == null) {
-            message.setBody(response.data() == null ? null : recordMapper.apply(response.data()));
-        } else {
+        if (paging != null) {
             message.setHeader(OkkiConstants.TOTAL, response.total(paging));
             message.setHeader(OkkiConstants.PAGE, page);
             message.setHeader(OkkiConstants.PAGE_SIZE, pageSize);
-            message.setBody(conf.isAllPages() ? allRecords(params, pageSize, response, page) : records(response));
         }
-        if (conf.isRawPayload() && paging != null) {
-            message.setHeader(OkkiConstants.TOTAL, response.total(paging));
+        message.setBody(body(response, params, page, pageSize));
+    }
+
+    private Object body(OkkiResponse response, Map<String, Object> params, int page, int pageSize) {
+        if (conf.isRawPayload()) {
+            return new String(response.raw(), StandardCharsets.UTF_8);
         }
+        if (operation.paging() == null) {
+            return response.data() == null ? null : recordMapper.apply(response.data());
+        }
+        return conf.isAllPages() ? allRecords(params, pageSize, response, page) : records(response);
     }
 
     /** The URI's param.* options, overridden by the params header, with the id header in the id parameter. */

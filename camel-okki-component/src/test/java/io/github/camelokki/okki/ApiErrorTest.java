@@ -46,12 +46,18 @@ class ApiErrorTest extends OkkiTestSupport {
     }
 
     private static String errorWithTime(int code, String message) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("code", code);
-        env.put("message", message);
-        env.put("now", SERVER_TIME);
-        env.put("data", null);
-        return json(env);
+        return errorEnvelope(code, message, SERVER_TIME);
+    }
+
+    /** A company as OKKI might send it next year: fields and enum values nobody has seen. */
+    private static Map<String, Object> companyWithUnknowns() {
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("company_id", 42);
+        company.put("name", "ACME");
+        company.put("status", "SOMETHING_OKKI_ADDED_LAST_WEEK");
+        company.put("brand_new_field", Map.of("nested", List.of(1, 2, 3)));
+        company.put("10023", "custom field");
+        return company;
     }
 
     private Exchange callInfo() {
@@ -221,12 +227,7 @@ class ApiErrorTest extends OkkiTestSupport {
     @Test
     void unknownFieldsAndEnumValuesInUntypedData() {
         stubToken();
-        Map<String, Object> company = new LinkedHashMap<>();
-        company.put("company_id", 42);
-        company.put("name", "ACME");
-        company.put("status", "SOMETHING_OKKI_ADDED_LAST_WEEK");
-        company.put("brand_new_field", Map.of("nested", List.of(1, 2, 3)));
-        company.put("10023", "custom field");
+        Map<String, Object> company = companyWithUnknowns();
         stub(get(urlPathEqualTo(INFO)).willReturn(okJsonText(envelope(company))));
 
         Exchange result = callInfo();
@@ -241,12 +242,7 @@ class ApiErrorTest extends OkkiTestSupport {
     @Test
     void unknownFieldsAndEnumValuesWithOutputClass() {
         stubToken();
-        Map<String, Object> company = new LinkedHashMap<>();
-        company.put("company_id", 42);
-        company.put("name", "ACME");
-        company.put("status", "SOMETHING_OKKI_ADDED_LAST_WEEK");
-        company.put("brand_new_field", Map.of("nested", List.of(1, 2, 3)));
-        company.put("10023", "custom field");
+        Map<String, Object> company = companyWithUnknowns();
         stub(get(urlPathEqualTo(INFO)).willReturn(okJsonText(envelope(company))));
 
         Exchange result = template.request("okki:company/info?param.company_id=42&outputClass="

@@ -84,10 +84,15 @@ public abstract class OkkiTestSupport extends CamelTestSupport {
 
     /** An error envelope, as OKKI sends it with HTTP 200. */
     public static String errorEnvelope(int code, String message) {
+        return errorEnvelope(code, message, NOW);
+    }
+
+    /** An error envelope with the given server time. */
+    public static String errorEnvelope(int code, String message, String now) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("code", code);
         env.put("message", message);
-        env.put("now", NOW);
+        env.put("now", now);
         env.put("data", null);
         return json(env);
     }
