@@ -24,6 +24,7 @@ import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.catalog.Paging;
 import io.github.camelokki.okki.catalog.Parameter;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -358,6 +359,11 @@ class OperationCatalogTest {
         } else {
             Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
             file = module.resolve(OPERATIONS_MD).normalize();
+        }
+        if (!Files.isRegularFile(file) && !"true".equals(System.getenv("CI"))) {
+            // A clone checked out on its own (no shared folder beside it) can still build; CI always has the folder.
+            Assumptions.abort("The published operation list " + file.toAbsolutePath() + " is absent; skipping the"
+                    + " comparison with it (CI=true makes this a failure)");
         }
         if (!Files.isRegularFile(file)) {
             fail("The published operation list is missing: expected " + file.toAbsolutePath()
