@@ -14,6 +14,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -26,7 +27,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "okki", title = "OKKI CRM", syntax = "okki:resource/operation",
              producerOnly = true, category = { Category.CLOUD, Category.SAAS, Category.API },
              headersClass = OkkiConstants.class)
-public class OkkiEndpoint extends DefaultEndpoint {
+public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The OKKI resource: the path segment after /v1/ (after /v1/invoices/ for invoice documents),"
             + " e.g. company, lead, order, supplier; trail for follow-up trails; api for a path the catalog lacks.")
@@ -112,6 +113,22 @@ public class OkkiEndpoint extends DefaultEndpoint {
         if (configuration.getPageSize() < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1, not " + configuration.getPageSize());
         }
+    }
+
+    /** For Camel's service registry and consoles: which OKKI host and app this endpoint talks to (no secrets). */
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getClientId() == null ? null : Map.of("clientId", configuration.getClientId());
     }
 
     Operation resolvedOperation() {

@@ -65,6 +65,15 @@ class ConnectionOptionsTest extends OkkiTestSupport {
     }
 
     @Test
+    void endpointReportsItsServiceLocationWithoutSecrets() {
+        OkkiEndpoint endpoint = context.getEndpoint("okki:user/list", OkkiEndpoint.class);
+
+        assertEquals(okki.baseUrl(), endpoint.getServiceUrl());
+        assertEquals("http", endpoint.getServiceProtocol());
+        assertEquals(Map.of("clientId", CLIENT_ID), endpoint.getServiceMetadata());
+    }
+
+    @Test
     void usersOwnHttpClientIsUsed() throws Exception {
         try (CloseableHttpClient own = HttpClients.custom()
                 .addRequestInterceptorFirst((request, entity, ctx) -> request.addHeader("X-Company-Proxy", "yes"))
