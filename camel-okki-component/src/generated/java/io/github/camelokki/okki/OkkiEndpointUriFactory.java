@@ -23,15 +23,24 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(50);
         props.add("allPages");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bodyType");
+        props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
+        props.add("delay");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("grantType");
+        props.add("greedy");
         props.add("httpClient");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxRetries");
@@ -41,27 +50,39 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("params");
         props.add("password");
         props.add("path");
+        props.add("pollStrategy");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("rawPayload");
+        props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
         props.add("retryDelay");
         props.add("retryMaxDelay");
         props.add("retryWrites");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("scope");
+        props.add("sendEmptyMessageWhenIdle");
+        props.add("startScheduler");
+        props.add("timeUnit");
         props.add("tokenLifetime");
+        props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");
         secretProps.add("password");
         secretProps.add("proxyPassword");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("params", "param.");
+        prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
@@ -78,7 +99,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         Map<String, Object> copy = new HashMap<>(properties);
 
         uri = buildPathParameter(syntax, uri, "resource", null, true, copy);
-        uri = buildPathParameter(syntax, uri, "operation", null, true, copy);
+        uri = buildPathParameter(syntax, uri, "operation", null, false, copy);
         uri = buildQueryParameters(uri, copy, encode);
         return uri;
     }

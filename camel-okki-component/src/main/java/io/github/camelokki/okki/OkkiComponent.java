@@ -45,10 +45,10 @@ public class OkkiComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        String[] parts = remaining.split("/", -1);
-        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        String[] parts = OkkiEndpoint.EVENTS.equals(remaining) ? new String[] { remaining, null } : remaining.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1] != null && parts[1].isEmpty()) {
             throw new IllegalArgumentException("An okki endpoint reads okki:<resource>/<operation>, e.g."
-                    + " okki:company/list, not okki:" + remaining);
+                    + " okki:company/list, or okki:events for webhook pushes; not okki:" + remaining);
         }
         OkkiEndpoint endpoint = new OkkiEndpoint(uri, this, configuration.copy());
         endpoint.setResource(parts[0]);

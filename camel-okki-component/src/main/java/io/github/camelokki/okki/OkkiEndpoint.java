@@ -19,15 +19,17 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Create, read, edit and delete OKKI CRM records (customers, leads, orders, products and more) through the OKKI Open API.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "okki", title = "OKKI CRM", syntax = "okki:resource/operation",
-             producerOnly = true, category = { Category.CLOUD, Category.SAAS, Category.API },
-             headersClass = OkkiConstants.class)
-public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.CLOUD, Category.SAAS, Category.API }, headersClass = OkkiConstants.class)
+public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** The resource of {@code okki:events}, the webhook consumer. */
+    public static final String EVENTS = "events";
 
     @UriPath(description = "The OKKI resource: the path segment after /v1/ (after /v1/invoices/ for invoice documents),"
             + " e.g. company, lead, order, supplier; trail for follow-up trails; api for a path the catalog lacks.")
@@ -35,12 +37,15 @@ public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLoca
     private String resource;
 
     @UriPath(description = "The operation of the resource: the rest of the OKKI path in lowerCamelCase, e.g. list,"
-            + " info, push, pushGroups; for api, the HTTP method (get, post, put or delete).")
-    @Metadata(required = true)
+            + " info, push, pushGroups; for api, the HTTP method (get, post, put or delete). Required, except for"
+            + " okki:events, which receives OKKI's webhook pushes.")
     private String operation;
 
     @UriParam
     private OkkiConfiguration configuration;
+
+    @UriParam
+    private OkkiWebhookConfiguration webhook = new OkkiWebhookConfiguration();
 
     @UriParam(label = "producer", prefix = "param.", multiValue = true,
               description = "Parameters of the call by their OKKI names, e.g. param.company_id=42 or param.all=2.")
@@ -62,21 +67,43 @@ public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Producer createProducer() {
+        if (isEvents()) {
+            throw new IllegalArgumentException("okki:events only receives OKKI's webhook pushes: use it in from(...)");
+        }
         return new OkkiProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The okki component has no consumer yet; use okki: in to(...)");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (isEvents()) {
+            Consumer consumer = new OkkiWebhookConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
+        throw new IllegalArgumentException("okki:" + resolved.uri() + " cannot be consumed: from(...) takes a list"
+                + " operation such as okki:company/list, or okki:events for webhook pushes.");
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (isEvents()) {
+            // Credentials are optional here: only enrichment and webhook registration call OKKI.
+            if (configuration.getClientId() != null) {
+                requests = new RequestFactory(OkkiComponent.credentials(configuration).baseUrl());
+                client = getComponent().client(configuration, null);
+            }
+            return;
+        }
         resolved = resolveOperation();
         checkOptions(resolved);
         requests = new RequestFactory(OkkiComponent.credentials(configuration).baseUrl());
         client = getComponent().client(configuration, resolved.scope());
+    }
+
+    /** Whether this is {@code okki:events}, the webhook consumer. */
+    public boolean isEvents() {
+        return EVENTS.equals(resource) && operation == null;
     }
 
     private Operation resolveOperation() {
@@ -135,6 +162,7 @@ public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return resolved;
     }
 
+    /** The client for calls to OKKI; null for okki:events without credentials. */
     OkkiClient client() {
         return client;
     }
@@ -165,6 +193,14 @@ public class OkkiEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     public void setConfiguration(OkkiConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public OkkiWebhookConfiguration getWebhook() {
+        return webhook;
+    }
+
+    public void setWebhook(OkkiWebhookConfiguration webhook) {
+        this.webhook = webhook;
     }
 
     public Map<String, Object> getParams() {
