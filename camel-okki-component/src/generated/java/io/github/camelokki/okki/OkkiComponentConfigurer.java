@@ -51,6 +51,16 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, io.github.camelokki.okki.auth.GrantType.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "idfield":
+        case "idField": getOrCreateConfiguration(target).setIdField(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": getOrCreateConfiguration(target).setIdempotentCacheSize(property(camelContext, int.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includedeleted":
+        case "includeDeleted": getOrCreateConfiguration(target).setIncludeDeleted(property(camelContext, boolean.class, value)); return true;
+        case "initialsync":
+        case "initialSync": getOrCreateConfiguration(target).setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -59,6 +69,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -82,6 +93,10 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": getOrCreateConfiguration(target).setRetryWrites(property(camelContext, boolean.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitresult":
+        case "splitResult": getOrCreateConfiguration(target).setSplitResult(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "tokenlifetime":
         case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +128,16 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "grantType": return io.github.camelokki.okki.auth.GrantType.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "idfield":
+        case "idField": return java.lang.String.class;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return int.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includedeleted":
+        case "includeDeleted": return boolean.class;
+        case "initialsync":
+        case "initialSync": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -121,6 +146,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return int.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
+        case "overlap": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "password": return java.lang.String.class;
@@ -144,6 +170,10 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return boolean.class;
         case "scope": return java.lang.String.class;
+        case "splitresult":
+        case "splitResult": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "username": return java.lang.String.class;
@@ -176,6 +206,16 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "grantType": return getOrCreateConfiguration(target).getGrantType();
         case "httpclient":
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "idfield":
+        case "idField": return getOrCreateConfiguration(target).getIdField();
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return getOrCreateConfiguration(target).getIdempotentCacheSize();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "includedeleted":
+        case "includeDeleted": return getOrCreateConfiguration(target).isIncludeDeleted();
+        case "initialsync":
+        case "initialSync": return getOrCreateConfiguration(target).getInitialSync();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -184,6 +224,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "outputclass":
         case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
+        case "overlap": return getOrCreateConfiguration(target).getOverlap();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "password": return getOrCreateConfiguration(target).getPassword();
@@ -207,6 +248,10 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return getOrCreateConfiguration(target).isRetryWrites();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "splitresult":
+        case "splitResult": return getOrCreateConfiguration(target).isSplitResult();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "tokenlifetime":
         case "tokenLifetime": return getOrCreateConfiguration(target).getTokenLifetime();
         case "username": return getOrCreateConfiguration(target).getUsername();
@@ -219,6 +264,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "outputclass":
         case "outputClass": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

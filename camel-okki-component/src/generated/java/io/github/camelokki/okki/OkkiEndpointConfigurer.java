@@ -53,8 +53,18 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
+        case "idfield":
+        case "idField": target.getConfiguration().setIdField(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": target.getConfiguration().setIdempotentCacheSize(property(camelContext, int.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includedeleted":
+        case "includeDeleted": target.getConfiguration().setIncludeDeleted(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialsync":
+        case "initialSync": target.getConfiguration().setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -63,6 +73,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "overlap": target.getConfiguration().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "params": target.setParams(property(camelContext, java.util.Map.class, value)); return true;
@@ -100,8 +111,12 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "splitresult":
+        case "splitResult": target.getConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenlifetime":
@@ -148,8 +163,18 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
+        case "idfield":
+        case "idField": return java.lang.String.class;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return int.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includedeleted":
+        case "includeDeleted": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "initialsync":
+        case "initialSync": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -158,6 +183,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return int.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
+        case "overlap": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "params": return java.util.Map.class;
@@ -195,8 +221,12 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "splitresult":
+        case "splitResult": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenlifetime":
@@ -244,8 +274,18 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return target.isGreedy();
         case "httpclient":
         case "httpClient": return target.getConfiguration().getHttpClient();
+        case "idfield":
+        case "idField": return target.getConfiguration().getIdField();
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return target.getConfiguration().getIdempotentCacheSize();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "includedeleted":
+        case "includeDeleted": return target.getConfiguration().isIncludeDeleted();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "initialsync":
+        case "initialSync": return target.getConfiguration().getInitialSync();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -254,6 +294,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "outputclass":
         case "outputClass": return target.getConfiguration().getOutputClass();
+        case "overlap": return target.getConfiguration().getOverlap();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "params": return target.getParams();
@@ -291,8 +332,12 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scope": return target.getConfiguration().getScope();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "splitresult":
+        case "splitResult": return target.getConfiguration().isSplitResult();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "tokenlifetime":
@@ -314,6 +359,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "params": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

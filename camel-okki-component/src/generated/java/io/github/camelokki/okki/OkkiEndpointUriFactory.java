@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(58);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -40,12 +40,18 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("grantType");
         props.add("greedy");
         props.add("httpClient");
+        props.add("idField");
+        props.add("idempotentCacheSize");
+        props.add("idempotentRepository");
+        props.add("includeDeleted");
         props.add("initialDelay");
+        props.add("initialSync");
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("operation");
         props.add("outputClass");
+        props.add("overlap");
         props.add("pageSize");
         props.add("params");
         props.add("password");
@@ -68,7 +74,9 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("schedulerProperties");
         props.add("scope");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("splitResult");
         props.add("startScheduler");
+        props.add("stateRepository");
         props.add("timeUnit");
         props.add("tokenLifetime");
         props.add("useFixedDelay");

@@ -3,7 +3,9 @@ package io.github.camelokki.okki;
 import io.github.camelokki.okki.auth.GrantType;
 import io.github.camelokki.okki.catalog.BodyType;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -103,7 +105,7 @@ public class OkkiConfiguration implements Cloneable {
                       + " one page; use it with split(body()).streaming().")
     private boolean allPages;
 
-    @UriParam(label = "producer", defaultValue = "100",
+    @UriParam(label = "common", defaultValue = "100",
               description = "List operations: the page size asked for (count or page_size).")
     private int pageSize = 100;
 
@@ -122,6 +124,47 @@ public class OkkiConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "JSON", enums = "NONE,JSON,FORM,MULTIPART",
               description = "For the okki:api/post and api/put endpoints only: how the body is sent.")
     private BodyType bodyType = BodyType.JSON;
+
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "One exchange per record (true) or one per page with the page's new records as a List"
+                      + " (false).")
+    private boolean splitResult = true;
+
+    @UriParam(label = "consumer", defaultValue = "all",
+              description = "Where the first sync of a list with time filters starts: all (every record), now (only"
+                      + " changes from now on), or an OKKI time yyyy-MM-dd HH:mm:ss. Later polls continue from the"
+                      + " stored watermark.")
+    private String initialSync = "all";
+
+    @UriParam(label = "consumer", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "How far before the watermark each poll starts reading again. OKKI's time filters have"
+                      + " second precision and its servers' clocks drift; records met again are skipped by their"
+                      + " id and update_time.")
+    private long overlap = 60_000;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Also poll deleted records (removed=1, or is_delete=1 for suppliers) and deliver them with"
+                      + " the CamelOkkiDeleted header set to true.")
+    private boolean includeDeleted;
+
+    @UriParam(label = "consumer", description = "Where the watermark of an incremental sync is kept (a"
+            + " StateRepository, e.g. FileStateRepository or a JDBC one); in memory by default, so a restart"
+            + " begins again with initialSync.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer", description = "Where the keys of delivered record versions are kept (an"
+            + " IdempotentRepository, e.g. FileIdempotentRepository or JdbcMessageIdRepository); in memory by"
+            + " default, holding idempotentCacheSize keys.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "10000",
+              description = "How many record keys the default in-memory repository keeps. Lists without time filters"
+                      + " are read in full every poll, so for them it must exceed the number of records.")
+    private int idempotentCacheSize = 10_000;
+
+    @UriParam(label = "consumer", description = "The record member holding its id; by default the id parameter of"
+            + " the resource's info operation (company_id, order_id, ...).")
+    private String idField;
 
     public OkkiConfiguration copy() {
         try {
@@ -337,5 +380,69 @@ public class OkkiConfiguration implements Cloneable {
 
     public void setBodyType(BodyType bodyType) {
         this.bodyType = bodyType;
+    }
+
+    public boolean isSplitResult() {
+        return splitResult;
+    }
+
+    public void setSplitResult(boolean splitResult) {
+        this.splitResult = splitResult;
+    }
+
+    public String getInitialSync() {
+        return initialSync;
+    }
+
+    public void setInitialSync(String initialSync) {
+        this.initialSync = initialSync;
+    }
+
+    public long getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(long overlap) {
+        this.overlap = overlap;
+    }
+
+    public boolean isIncludeDeleted() {
+        return includeDeleted;
+    }
+
+    public void setIncludeDeleted(boolean includeDeleted) {
+        this.includeDeleted = includeDeleted;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getIdempotentCacheSize() {
+        return idempotentCacheSize;
+    }
+
+    public void setIdempotentCacheSize(int idempotentCacheSize) {
+        this.idempotentCacheSize = idempotentCacheSize;
+    }
+
+    public String getIdField() {
+        return idField;
+    }
+
+    public void setIdField(String idField) {
+        this.idField = idField;
     }
 }

@@ -35,6 +35,21 @@ public final class OkkiConstants {
     @Metadata(description = "List operations: the page size asked for.", javaType = "Integer")
     public static final String PAGE_SIZE = "CamelOkkiPageSize";
 
+    @Metadata(label = "consumer", description = "The resource of the record, e.g. company.", javaType = "String")
+    public static final String RESOURCE = "CamelOkkiResource";
+
+    @Metadata(label = "consumer", description = "The id of the record (the value of its id member, e.g. company_id).",
+              javaType = "Object")
+    public static final String RECORD_ID = "CamelOkkiRecordId";
+
+    @Metadata(label = "consumer", description = "The record's update_time as OKKI sent it (yyyy-MM-dd HH:mm:ss), when"
+            + " it has one.", javaType = "String")
+    public static final String UPDATE_TIME = "CamelOkkiUpdateTime";
+
+    @Metadata(label = "consumer", description = "True when the record was deleted in OKKI (includeDeleted=true).",
+              javaType = "Boolean")
+    public static final String DELETED = "CamelOkkiDeleted";
+
     private OkkiConstants() {
     }
 }

@@ -80,6 +80,11 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
             configureConsumer(consumer);
             return consumer;
         }
+        if (resolved.isPage()) {
+            Consumer consumer = new OkkiPollingConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new IllegalArgumentException("okki:" + resolved.uri() + " cannot be consumed: from(...) takes a list"
                 + " operation such as okki:company/list, or okki:events for webhook pushes.");
     }

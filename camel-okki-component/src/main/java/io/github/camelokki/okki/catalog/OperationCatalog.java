@@ -157,6 +157,16 @@ public final class OperationCatalog {
     }
 
     /**
+     * The member that holds a record's id in a resource's lists: the id parameter of the resource's operations
+     * (company_id for company, order_id for order, ...), preferring that of its info operation.
+     */
+    public Optional<String> recordIdField(String resource) {
+        return find(resource, "info").map(Operation::idParameter)
+                .or(() -> operations.stream().filter(o -> o.resource().equals(resource) && o.idParameter() != null)
+                        .map(Operation::idParameter).findFirst());
+    }
+
+    /**
      * The module scope for a path the catalog may lack: that of the catalog operations sharing the longest leading
      * part of the path, e.g. {@code company} for {@code /v1/company/somethingNew}.
      */

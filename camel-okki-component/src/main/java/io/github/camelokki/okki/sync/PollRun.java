@@ -1,0 +1,82 @@
+package io.github.camelokki.okki.sync;
+
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What one walk over the pages of a poll saw, to decide whether the watermark may move.
+ * <p>
+ * The watermark moves only when the walk saw every record the window holds and every exchange completed. OKKI pages
+ * by offset, so a record changed during the walk can shift the others between pages and one of them may be skipped;
+ * counting the distinct ids seen against OKKI's total detects that, and the window is then read again next poll
+ * (already delivered records are skipped by their keys).
+ */
+public final class PollRun {
+
+    private final Set<Object> ids = new HashSet<>();
+    private LocalDateTime serverTime;
+    private LocalDateTime earliestFailure;
+    private Long total;
+    private boolean finished;
+
+    /** Records OKKI's clock at the first answer: every change up to then is in this walk's window. */
+    public void answeredAt(LocalDateTime now) {
+        if (serverTime == null) {
+            serverTime = now;
+        }
+    }
+
+    public void total(Long reported) {
+        if (reported != null && total == null) {
+            total = reported;
+        }
+    }
+
+    public void saw(Object id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+
+    /** An exchange for a record changed at {@code updateTime} failed: the watermark must stay at or before it. */
+    public void failed(LocalDateTime updateTime, LocalDateTime fallback) {
+        LocalDateTime at = updateTime != null ? updateTime : fallback;
+        if (at != null && (earliestFailure == null || at.isBefore(earliestFailure))) {
+            earliestFailure = at;
+        }
+    }
+
+    public void finished() {
+        finished = true;
+    }
+
+    /** Whether the walk reached the last page and saw as many distinct records as OKKI said the window holds. */
+    public boolean complete() {
+        return finished && (total == null || ids.size() >= total);
+    }
+
+    public boolean hadFailures() {
+        return earliestFailure != null;
+    }
+
+    /**
+     * Where the watermark may move after this walk: OKKI's time at the start of the walk, or the update time of the
+     * earliest record whose exchange failed (so that it is read again), whichever is earlier. Null when it may not
+     * move: the walk was cut short or may have skipped records.
+     */
+    public LocalDateTime nextWatermark() {
+        if (!complete() || serverTime == null) {
+            return null;
+        }
+        return earliestFailure != null && earliestFailure.isBefore(serverTime) ? earliestFailure : serverTime;
+    }
+
+    public int distinctRecords() {
+        return ids.size();
+    }
+
+    public Long total() {
+        return total;
+    }
+}
