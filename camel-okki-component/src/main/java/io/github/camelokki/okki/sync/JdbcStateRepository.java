@@ -1,0 +1,104 @@
+package io.github.camelokki.okki.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * A {@link StateRepository} in a relational table, so that several nodes (and restarts) share the consumers'
+ * watermarks. Camel offers JDBC repositories for idempotency keys but none for state; this one uses plain SQL that
+ * H2, PostgreSQL, MySQL and Oracle all accept.
+ * <p>
+ * Table (created at start unless {@code createTable} is false):
+ * {@code CREATE TABLE OKKI_STATE (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))}.
+ */
+public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    private final DataSource dataSource;
+    private final String table;
+    private boolean createTable = true;
+
+    public JdbcStateRepository(DataSource dataSource) {
+        this(dataSource, "OKKI_STATE");
+    }
+
+    public JdbcStateRepository(DataSource dataSource, String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    public void setCreateTable(boolean createTable) {
+        this.createTable = createTable;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (createTable) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + table
+                        + " (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))");
+            }
+        }
+    }
+
+    @Override
+    public String getState(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT STATE_VALUE FROM " + table + " WHERE STATE_KEY = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot read state " + key + " from " + table, e);
+        }
+    }
+
+    @Override
+    public void setState(String key, String value) {
+        try (Connection c = dataSource.getConnection()) {
+            if (update(c, key, value) == 0) {
+                try {
+                    insert(c, key, value);
+                } catch (SQLException raced) {
+                    // another node inserted the key between our update and insert: update its row instead
+                    if (update(c, key, value) == 0) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("Cannot store state " + key + " in " + table, e);
+        }
+    }
+
+    private int update(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET STATE_VALUE = ? WHERE STATE_KEY = ?")) {
+            ps.setString(1, value);
+            ps.setString(2, key);
+            return ps.executeUpdate();
+        }
+    }
+
+    private void insert(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (STATE_KEY, STATE_VALUE) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+}

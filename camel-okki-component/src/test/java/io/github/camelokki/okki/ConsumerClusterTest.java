@@ -1,0 +1,82 @@
+package io.github.camelokki.okki;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelokki.simulator.Records;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two nodes (CamelContexts) share a file-lock cluster service and file state. Only the leader polls; when it stops in
+ * the middle of a sync, the other takes over from its watermark and keys, and together they deliver every record
+ * exactly once.
+ */
+class ConsumerClusterTest extends SimulatorTestSupport {
+
+    @Test
+    void followerTakesOverFromTheLeaderWithoutLossOrDuplicates(@TempDir Path dir) throws Exception {
+        Records companies = sim.records("company");
+        List<Object> all = idsOf(companies.seed(2000), companies.idField());
+        List<Object> byA = new CopyOnWriteArrayList<>();
+        List<Object> byB = new CopyOnWriteArrayList<>();
+
+        CamelContext nodeA = node("a", dir, byA);
+        nodeA.start();
+        await("node a to lead and sync part", 20_000, () -> byA.size() >= 600);
+        CamelContext nodeB = node("b", dir, byB);
+        nodeB.start();
+        Thread.sleep(300);
+        assertTrue(byB.isEmpty(), "the follower must not poll while the leader holds the lock");
+
+        nodeA.stop();
+        await("node b to take over and finish", 40_000, () -> byA.size() + byB.size() >= 2000);
+        Thread.sleep(500);
+        nodeB.stop();
+
+        assertTrue(byA.size() < 2000 && !byB.isEmpty(), "both nodes should have delivered part: a=" + byA.size()
+                + " b=" + byB.size());
+        List<Object> union = new java.util.ArrayList<>(byA);
+        union.addAll(byB);
+        assertExactlyOnce(all, union);
+    }
+
+    private static CamelContext node(String name, Path dir, List<Object> delivered) throws Exception {
+        CamelContext ctx = new DefaultCamelContext();
+        ctx.getCamelContextExtension().setName("node-" + name);
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId("node-" + name);
+        cluster.setRoot(dir.resolve("cluster").toString());
+        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
+        ctx.addService(cluster);
+        ctx.addComponent("okki", component());
+        File state = dir.resolve("state.dat").toFile();
+        File keys = dir.resolve("keys.dat").toFile();
+        ctx.getRegistry().bind("state", FileStateRepository.fileStateRepository(state));
+        ctx.getRegistry().bind("keys", FileIdempotentRepository.fileIdempotentRepository(keys, 100_000));
+        ctx.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("master:okki-sync:okki:company/list?pageSize=50&delay=50&initialDelay=0"
+                        + "&stateRepository=#state&idempotentRepository=#keys")
+                        .process(e -> {
+                            delivered.add(e.getMessage().getHeader(OkkiConstants.RECORD_ID));
+                            Thread.sleep(2);
+                        });
+            }
+        });
+        return ctx;
+    }
+}

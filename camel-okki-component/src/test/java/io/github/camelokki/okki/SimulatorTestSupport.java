@@ -1,0 +1,108 @@
+package io.github.camelokki.okki;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import io.github.camelokki.simulator.OkkiSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Consumer tests against the stateful OKKI simulator. Records what the routes received, so that tests can assert the
+ * exact set of record versions delivered.
+ */
+public abstract class SimulatorTestSupport extends CamelTestSupport {
+
+    protected static OkkiSimulator sim;
+
+    /** Every exchange a route sent to {@link #collect}. */
+    protected final List<Exchange> received = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = OkkiSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.stop();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+        received.clear();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.addComponent("okki", component());
+        return context;
+    }
+
+    /** An okki component aimed at the simulator, with fast retries. */
+    protected static OkkiComponent component() {
+        OkkiComponent component = new OkkiComponent();
+        OkkiConfiguration conf = component.getConfiguration();
+        conf.setBaseUrl(sim.baseUrl());
+        conf.setClientId("sim-client");
+        conf.setClientSecret("sim-secret");
+        conf.setRetryDelay(1);
+        conf.setRetryMaxDelay(5);
+        return component;
+    }
+
+    /** A processor that records the exchange. */
+    protected void collect(Exchange exchange) {
+        received.add(exchange.copy());
+    }
+
+    /** The record ids received, in order of arrival. */
+    protected static List<Object> ids(Collection<Exchange> exchanges) {
+        return exchanges.stream().map(e -> e.getMessage().getHeader(OkkiConstants.RECORD_ID)).toList();
+    }
+
+    /** Asserts each id was received exactly once and nothing else was. */
+    protected static void assertExactlyOnce(Collection<?> expectedIds, List<Object> receivedIds) {
+        Map<Object, Long> counts = receivedIds.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<Object> duplicates = new ArrayList<>();
+        counts.forEach((id, n) -> {
+            if (n > 1) {
+                duplicates.add(id + "x" + n);
+            }
+        });
+        assertEquals(List.of(), duplicates, "records delivered more than once");
+        assertEquals(new HashMap<>(expectedIds.stream().collect(Collectors.toMap(id -> id, id -> 1L))),
+                new HashMap<>(counts), "the records delivered");
+    }
+
+    /** Waits for a condition, failing after the timeout. */
+    protected static void await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The ids of records, as the simulator holds them. */
+    protected static List<Object> idsOf(List<Map<String, Object>> records, String idField) {
+        return records.stream().map(r -> r.get(idField)).toList();
+    }
+}
