@@ -1,4 +1,10 @@
 /**
  * A stateful stand-in for the OKKI Open API, for the examples and the tests.
+ * <p>
+ * {@link io.github.camelokki.simulator.OkkiSimulator} is the entry point. Inside, one WireMock extension
+ * ({@code SimulatorTransformer}) answers every request: {@code OkkiApi} routes it, {@code Tokens} plays the OAuth2
+ * server, {@code ResourceOperations} serves list/info/push/remove for every resource from the {@code ResourceKind}
+ * table, and {@link io.github.camelokki.simulator.Records} holds the data. {@link io.github.camelokki.simulator.Faults}
+ * decides which calls fail, and {@link io.github.camelokki.simulator.SimClock} is OKKI's clock.
  */
 package io.github.camelokki.simulator;

@@ -1,0 +1,196 @@
+package io.github.camelokki.simulator;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A stateful stand-in for the OKKI Open API on 127.0.0.1: OAuth2 tokens with lifetimes and scopes, in-memory records
+ * for the list/info/push/remove operations of OKKI's resources, a controllable clock and injectable faults.
+ * <p>
+ * Typical use:
+ * <pre>{@code
+ * try (OkkiSimulator sim = OkkiSimulator.start()) {
+ *     sim.records("company").seed(50);
+ *     // point the okki component at sim.baseUrl() with client "sim-client" / "sim-secret"
+ * }
+ * }</pre>
+ * All methods are thread-safe; the HTTP side serves concurrent requests.
+ */
+public final class OkkiSimulator implements AutoCloseable {
+
+    /** Ids in OKKI are large numbers; starting high keeps simulated ones looking alike and unique across resources. */
+    private static final long FIRST_ID = 3_100_000_000L;
+
+    private final SimClock clock = new SimClock();
+    private final Tokens tokens = new Tokens(clock);
+    private final Faults faults = new Faults();
+    private final AtomicLong ids = new AtomicLong(FIRST_ID);
+    private final Map<ResourceKind, Records> records = new LinkedHashMap<>();
+    private final SimulatorTransformer transformer;
+    private final WireMockServer server;
+
+    private OkkiSimulator(int port) {
+        for (ResourceKind kind : ResourceKind.all()) {
+            records.put(kind, new Records(kind, clock, ids));
+        }
+        transformer = new SimulatorTransformer(new OkkiApi(clock, tokens, records::get), tokens, faults);
+        server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                .containerThreads(64)
+                // delayed (SLOW) answers wait off the request threads
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(16)
+                // a long sync run would otherwise keep every request in memory
+                .disableRequestJournal()
+                // compressed bodies would hide TRUNCATED_JSON's cut from clients that decompress
+                .gzipDisabled(true)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(transformer));
+        server.stubFor(any(anyUrl()).willReturn(ok()));
+    }
+
+    /** Starts a simulator on a free port. */
+    public static OkkiSimulator start() {
+        return start(0);
+    }
+
+    /** Starts a simulator on the given port (0 for a free one). */
+    public static OkkiSimulator start(int port) {
+        OkkiSimulator simulator = new OkkiSimulator(port);
+        simulator.server.start();
+        return simulator;
+    }
+
+    /**
+     * Runs a simulator on its own for trying the examples by hand: port from the first argument (default 8089), a
+     * few dozen records of every resource, stopped with Ctrl-C.
+     */
+    public static void main(String[] args) {
+        OkkiSimulator simulator = start(args.length > 0 ? Integer.parseInt(args[0]) : 8089);
+        ResourceKind.all().forEach(kind -> simulator.records(kind.name()).seed(30));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
+        System.out.println("OKKI simulator at " + simulator.baseUrl() + ", client " + Tokens.DEFAULT_CLIENT_ID + " / "
+                + Tokens.DEFAULT_CLIENT_SECRET);
+    }
+
+    /** Where the API is served, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // --- credentials and tokens ---
+
+    /** Registers (or replaces) a client; "sim-client" / "sim-secret" is registered from the start. */
+    public OkkiSimulator client(String clientId, String clientSecret) {
+        tokens.client(clientId, clientSecret);
+        return this;
+    }
+
+    /** Registers a user for the password grant, which must send the lowercase hex SHA-256 of the password. */
+    public OkkiSimulator user(String username, String plainPassword) {
+        tokens.user(username, plainPassword);
+        return this;
+    }
+
+    /** How long tokens issued from now on live, in simulated time; 8 hours by default. */
+    public OkkiSimulator tokenLifetime(Duration lifetime) {
+        tokens.lifetime(lifetime);
+        return this;
+    }
+
+    /** Makes every access token issued so far answer HTTP 401; refresh tokens stay usable. */
+    public void expireTokens() {
+        tokens.expireAll();
+    }
+
+    /** Access and refresh token calls received so far, failed ones included. */
+    public int tokenRequests() {
+        return tokens.requests();
+    }
+
+    /** A valid access token for the default client with the given module scopes (all of them when none are given). */
+    public String issueToken(String... scopes) {
+        return tokens.issue(scopes.length == 0 ? ResourceKind.allScopes() : new TreeSet<>(Set.of(scopes)));
+    }
+
+    // --- time ---
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public LocalDateTime now() {
+        return clock.now();
+    }
+
+    /** Freezes OKKI's clock at the time; it then moves only through {@link #advance}. */
+    public void setNow(LocalDateTime time) {
+        clock.setNow(time);
+    }
+
+    public void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    // --- records ---
+
+    /** The records of a resource, by its name in the component's URIs (company, order, supplier, ...). */
+    public Records records(String resource) {
+        return records.get(ResourceKind.named(resource));
+    }
+
+    // --- faults and counters ---
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Data requests received for the path (without query), faulted ones included. */
+    public int requestCount(String path) {
+        return transformer.requestCount(path);
+    }
+
+    /** Data requests received for all paths. */
+    public int requestCount() {
+        return transformer.requestCount();
+    }
+
+    /**
+     * Back to the state of a fresh simulator: no records, no tokens, only the default client, no faults, zeroed
+     * counters, 8 hour token lifetime. The clock is left alone.
+     */
+    public void reset() {
+        faults.off();
+        records.values().forEach(Records::clear);
+        ids.set(FIRST_ID);
+        tokens.reset();
+        transformer.resetCounters();
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.camelokki.simulator;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.github.camelokki.simulator.ResourceKind.Paging;
+
+/**
+ * List, info, push and remove for any resource, driven by its {@link ResourceKind} row. Authentication and scopes
+ * are checked before these run.
+ */
+final class ResourceOperations {
+
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final SimClock clock;
+
+    ResourceOperations(SimClock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * One page of records within the optional time window, live ones or, with the kind's deleted flag set to 1,
+     * deleted ones; the answer carries the number of matching records in the kind's total field.
+     */
+    SimResponse list(ResourceKind kind, Records records, SimRequest request) {
+        String now = clock.nowText();
+        LocalDateTime start;
+        LocalDateTime end;
+        try {
+            start = time(request.param("start_time"), LocalTime.MIN);
+            end = time(request.param("end_time"), LocalTime.of(23, 59, 59));
+        } catch (DateTimeParseException e) {
+            return SimResponse.error(200, 400, "start_time and end_time must look like yyyy-MM-dd HH:mm:ss", now);
+        }
+        boolean deleted = "1".equals(request.param(kind.deletedParam()));
+        // time_type 2 filters on create_time; 1 (update_time) is the default and stands in for OKKI's other types
+        Function<Records.Entry, LocalDateTime> timeOf = "2".equals(request.param("time_type"))
+                ? Records.Entry::created : Records.Entry::updated;
+        Predicate<Records.Entry> filter = entry -> entry.deleted() == deleted
+                && (start == null || !timeOf.apply(entry).isBefore(start))
+                && (end == null || !timeOf.apply(entry).isAfter(end));
+
+        int pageSize;
+        int pageNumber;
+        if (kind.paging() == Paging.SINGLE) {
+            pageSize = Integer.MAX_VALUE;
+            pageNumber = 1;
+        } else {
+            // suppliers page with page_no/page_size but OKKI also takes start_index/count there
+            boolean pageNo = kind.paging() == Paging.PAGE_NO;
+            pageSize = positive(pageNo ? first(request, "page_size", "count") : request.param("count"),
+                    DEFAULT_PAGE_SIZE);
+            pageNumber = positive(pageNo ? first(request, "page_no", "start_index") : request.param("start_index"), 1);
+        }
+        Records.Page page = records.page(filter, (int) Math.min((long) (pageNumber - 1) * pageSize,
+                Integer.MAX_VALUE), pageSize);
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("list", page.records());
+        data.put(kind.totalField(), page.total());
+        if (kind.reportsPageSize()) {
+            data.put("count", pageSize);
+        }
+        return SimResponse.success(now, data);
+    }
+
+    /** The live record by id or by its number field. */
+    SimResponse info(ResourceKind kind, Records records, SimRequest request) {
+        Map<String, Object> record = records.findLive(request.param(kind.idField()),
+                request.param(kind.numberField()));
+        return record == null ? SimResponse.error(200, 404, "Not Found Resource", clock.nowText())
+                : SimResponse.success(clock.nowText(), record);
+    }
+
+    /** Creates a record from the JSON body, or updates the live record whose id the body carries. */
+    SimResponse push(ResourceKind kind, Records records, SimRequest request) {
+        Map<String, Object> body = SimJson.readObject(request.body());
+        if (body == null) {
+            return SimResponse.error(200, 400, "the request body must be a JSON object", clock.nowText());
+        }
+        Object id = body.get(kind.idField());
+        Map<String, Object> saved;
+        if (isBlankId(id)) {
+            Map<String, Object> fields = new LinkedHashMap<>(body);
+            fields.remove(kind.idField());
+            saved = records.create(fields);
+        } else {
+            saved = records.updateIfLive(id, body);
+        }
+        if (saved == null) {
+            return SimResponse.error(200, 404, "Not Found Resource", clock.nowText());
+        }
+        return SimResponse.success(clock.nowText(), Map.of(kind.idField(), saved.get(kind.idField())));
+    }
+
+    /** Soft-deletes the live record whose id comes in the query, the form or a JSON body. */
+    SimResponse remove(ResourceKind kind, Records records, SimRequest request) {
+        String id = request.param(kind.idField());
+        if (id == null) {
+            Map<String, Object> body = SimJson.readObject(request.body());
+            id = body != null && body.get(kind.idField()) != null ? String.valueOf(body.get(kind.idField())) : null;
+        }
+        if (id == null || id.isBlank()) {
+            return SimResponse.error(200, 400, kind.idField() + " is required", clock.nowText());
+        }
+        if (!records.deleteIfLive(id)) {
+            return SimResponse.error(200, 404, "Not Found Resource", clock.nowText());
+        }
+        return SimResponse.success(clock.nowText(), List.of());
+    }
+
+    /** OKKI takes "yyyy-MM-dd HH:mm:ss" or a bare date, which means the start or the end of that day. */
+    private static LocalDateTime time(String text, LocalTime timeOfBareDate) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        return value.length() == 10 ? LocalDate.parse(value).atTime(timeOfBareDate)
+                : LocalDateTime.parse(value, SimClock.FORMAT);
+    }
+
+    private static String first(SimRequest request, String name, String fallback) {
+        String value = request.param(name);
+        return value != null ? value : request.param(fallback);
+    }
+
+    private static int positive(String text, int fallback) {
+        try {
+            int value = text == null ? fallback : Integer.parseInt(text.strip());
+            return value > 0 ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean isBlankId(Object id) {
+        return id == null || String.valueOf(id).isBlank() || "0".equals(String.valueOf(id));
+    }
+}

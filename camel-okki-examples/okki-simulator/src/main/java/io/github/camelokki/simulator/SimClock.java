@@ -1,0 +1,61 @@
+package io.github.camelokki.simulator;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * OKKI's clock as the simulator sees it: wall time in Asia/Shanghai (OKKI's zone) unless a test pins or shifts it.
+ * Times are whole seconds because OKKI's "yyyy-MM-dd HH:mm:ss" strings carry no fraction; records written in the
+ * same second therefore share an update_time, exactly the edge an incremental sync must cope with.
+ */
+public final class SimClock {
+
+    /** OKKI's time zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The format of OKKI's time strings. */
+    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private LocalDateTime pinned;
+    private Duration offset = Duration.ZERO;
+
+    SimClock() {
+    }
+
+    /** The simulated OKKI time, to the second. */
+    public synchronized LocalDateTime now() {
+        LocalDateTime t = pinned != null ? pinned : LocalDateTime.now(ZONE).plus(offset);
+        return t.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** {@link #now()} as OKKI writes it. */
+    public String nowText() {
+        return format(now());
+    }
+
+    /** Freezes the clock at the given time; it then moves only through {@link #advance(Duration)}. */
+    public synchronized void setNow(LocalDateTime time) {
+        pinned = time.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Moves the clock forward (or back, with a negative duration), frozen or not. */
+    public synchronized void advance(Duration duration) {
+        if (pinned != null) {
+            pinned = pinned.plus(duration);
+        } else {
+            offset = offset.plus(duration);
+        }
+    }
+
+    /** Back to unshifted wall time. */
+    public synchronized void useRealTime() {
+        pinned = null;
+        offset = Duration.ZERO;
+    }
+
+    public static String format(LocalDateTime time) {
+        return FORMAT.format(time);
+    }
+}

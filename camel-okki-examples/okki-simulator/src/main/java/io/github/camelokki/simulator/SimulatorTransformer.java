@@ -1,0 +1,108 @@
+package io.github.camelokki.simulator;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/**
+ * The WireMock extension that answers every request from the simulator's state: WireMock only supplies the HTTP
+ * server and the low level faults (connection reset, empty response, delays), a single catch-all stub routes
+ * everything here.
+ */
+final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "okki-simulator";
+
+    private static final String GATEWAY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+    private final OkkiApi api;
+    private final Tokens tokens;
+    private final Faults faults;
+    private final Map<String, AtomicInteger> dataRequests = new ConcurrentHashMap<>();
+
+    SimulatorTransformer(OkkiApi api, Tokens tokens, Faults faults) {
+        this.api = api;
+        this.tokens = tokens;
+        this.faults = faults;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        SimRequest request = SimRequest.from(serveEvent.getRequest());
+        boolean tokenCall = OkkiApi.isTokenCall(request);
+        if (tokenCall) {
+            tokens.countRequest();
+        } else {
+            dataRequests.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+        }
+        Fault fault = faults.draw(request.path(), tokenCall);
+        if (fault != null && !fault.afterHandling()) {
+            return failBeforeHandling(fault);
+        }
+        SimResponse response;
+        try {
+            response = api.handle(request);
+        } catch (RuntimeException bug) {
+            // a simulator bug should read as one, not as a WireMock stub mismatch
+            response = SimResponse.json(500, Map.of("message", "simulator error: " + bug));
+        }
+        ResponseDefinitionBuilder answer = json(response.status(), response.body());
+        if (fault == Fault.TRUNCATED_JSON) {
+            answer = json(response.status(), response.body().substring(0, response.body().length() / 2));
+        } else if (fault == Fault.SLOW) {
+            answer.withFixedDelay((int) faults.slowDelay().toMillis());
+        }
+        return answer.build();
+    }
+
+    int requestCount(String path) {
+        AtomicInteger count = dataRequests.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    int requestCount() {
+        return dataRequests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    void resetCounters() {
+        dataRequests.clear();
+    }
+
+    private static ResponseDefinition failBeforeHandling(Fault fault) {
+        return switch (fault) {
+            case HTTP_500 -> json(500, "{\"message\":\"Server Error\"}").build();
+            case HTTP_502_HTML -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
+                    .withBody(GATEWAY_PAGE).build();
+            case HTTP_503 -> json(503, "{\"message\":\"Service Unavailable\"}").build();
+            case HTTP_429 -> json(429, "{\"message\":\"Too Many Attempts.\"}").withHeader("Retry-After", "1").build();
+            case CONNECTION_RESET -> aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+            case EMPTY_RESPONSE -> aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build();
+            case TRUNCATED_JSON, SLOW -> throw new IllegalArgumentException(fault + " applies after handling");
+        };
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
+    }
+}
