@@ -13,11 +13,155 @@ public class OkkiWebhookConfiguration implements Cloneable {
               description = "The HTTP path, served through Camel's platform-http, that OKKI posts events to.")
     private String webhookPath = "/okki/events";
 
+    @UriParam(label = "consumer,webhook", secret = true,
+              description = "The security_config OKKI returned when the webhook was created (webhook/create): the key"
+                      + " of the signature check (its UTF-8 bytes) and, base64-decoded, of the AES-256-GCM decryption."
+                      + " Required unless register=true creates the webhook and receives it.")
+    private String securityConfig;
+
+    @UriParam(label = "consumer,webhook", secret = true,
+              description = "The security_config before the last rotation (webhook/regenerateSecret): still accepted"
+                      + " for secretGracePeriod after the consumer starts, so messages OKKI signed before the rotation"
+                      + " and is still retrying are not lost.")
+    private String previousSecurityConfig;
+
+    @UriParam(label = "consumer,webhook", defaultValue = "10m", javaType = "java.time.Duration",
+              description = "How long a previous security_config stays accepted: after the start when"
+                      + " previousSecurityConfig is set, and after each rotation at runtime.")
+    private long secretGracePeriod = 10 * 60 * 1000L;
+
+    @UriParam(label = "consumer,webhook", defaultValue = "5m", javaType = "java.time.Duration",
+              description = "How far X-Timestamp may be from this host's clock before a push is refused as a replay"
+                      + " (401); 0 turns the check off.")
+    private long timestampTolerance = 5 * 60 * 1000L;
+
+    @UriParam(label = "consumer,webhook", defaultValue = "1048576",
+              description = "The largest request body accepted, in bytes; a larger one is refused with 413.")
+    private long maxBodySize = 1024 * 1024;
+
+    @UriParam(label = "consumer,webhook",
+              description = "The event types that reach the route: comma-separated patterns where * stands for any"
+                      + " characters, e.g. xiaoman.crm.company.*,xiaoman.crm.order.delete. By default every CRM event"
+                      + " (xiaoman.crm.*); OKKI's test callback (xiaoman.open.callback.test) is always answered and"
+                      + " reaches the route only when a pattern names it. Filtered-out events are acknowledged.")
+    private String eventTypes;
+
+    @UriParam(label = "consumer,webhook",
+              description = "Fetch the full record through the module's info operation (e.g. company/info) and put it"
+                      + " in the body, the event's ids going to the CamelOkkiEventData header. Delete events, and modules"
+                      + " without an info operation, keep the ids as the body. Needs the connection options (clientId ...).")
+    private boolean enrich;
+
+    @UriParam(label = "consumer,webhook",
+              description = "At startup, register callbackUrl with OKKI (webhook/get, then webhook/create or"
+                      + " webhook/update) and the subscriptions (subscribe/get, then subscribe/create or"
+                      + " subscribe/update). When OKKI creates the webhook, the security_config it returns becomes the"
+                      + " current secret. Needs the connection options (clientId ...).")
+    private boolean register;
+
+    @UriParam(label = "consumer,webhook",
+              description = "The public HTTPS URL OKKI posts to (the address of webhookPath as seen from the internet),"
+                      + " for register=true.")
+    private String callbackUrl;
+
+    @UriParam(label = "consumer,webhook",
+              description = "The modules to subscribe to with register=true, comma-separated, e.g."
+                      + " crm.company,crm.order; each gets its create, update and delete events.")
+    private String subscriptions;
+
+    public OkkiWebhookConfiguration copy() {
+        try {
+            return (OkkiWebhookConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String getWebhookPath() {
         return webhookPath;
     }
 
     public void setWebhookPath(String webhookPath) {
         this.webhookPath = webhookPath;
+    }
+
+    public String getSecurityConfig() {
+        return securityConfig;
+    }
+
+    public void setSecurityConfig(String securityConfig) {
+        this.securityConfig = securityConfig;
+    }
+
+    public String getPreviousSecurityConfig() {
+        return previousSecurityConfig;
+    }
+
+    public void setPreviousSecurityConfig(String previousSecurityConfig) {
+        this.previousSecurityConfig = previousSecurityConfig;
+    }
+
+    public long getSecretGracePeriod() {
+        return secretGracePeriod;
+    }
+
+    public void setSecretGracePeriod(long secretGracePeriod) {
+        this.secretGracePeriod = secretGracePeriod;
+    }
+
+    public long getTimestampTolerance() {
+        return timestampTolerance;
+    }
+
+    public void setTimestampTolerance(long timestampTolerance) {
+        this.timestampTolerance = timestampTolerance;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public boolean isEnrich() {
+        return enrich;
+    }
+
+    public void setEnrich(boolean enrich) {
+        this.enrich = enrich;
+    }
+
+    public boolean isRegister() {
+        return register;
+    }
+
+    public void setRegister(boolean register) {
+        this.register = register;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getSubscriptions() {
+        return subscriptions;
+    }
+
+    public void setSubscriptions(String subscriptions) {
+        this.subscriptions = subscriptions;
     }
 }

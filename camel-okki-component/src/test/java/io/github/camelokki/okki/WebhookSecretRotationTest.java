@@ -1,0 +1,76 @@
+package io.github.camelokki.okki;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelokki.okki.webhook.WebhookSecrets;
+import io.github.camelokki.simulator.OkkiEventPusher;
+import io.github.camelokki.simulator.OkkiEventPusher.Answer;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static io.github.camelokki.simulator.OkkiEventPusher.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Secret rotation without downtime: the previous security_config is accepted during the grace period.
+ */
+class WebhookSecretRotationTest extends WebhookHttpTest {
+
+    private static final String PREVIOUS = OkkiEventPusher.newSecurityConfig();
+    private static final String ROTATED = OkkiEventPusher.newSecurityConfig();
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("okki:events?securityConfig=" + secret(SECRET) + "&previousSecurityConfig=" + secret(PREVIOUS))
+                        .routeId("events").to("mock:events");
+            }
+        };
+    }
+
+    private Answer push(String securityConfig, String messageId) {
+        return new OkkiEventPusher(securityConfig).push(url(), messageId,
+                List.of(event("xiaoman.crm.lead.create", Map.of("lead_id", 11))));
+    }
+
+    @Test
+    void previousAndCurrentSecretsAreBothAccepted() throws Exception {
+        getMockEndpoint("mock:events").expectedMessageCount(2);
+
+        assertEquals(200, push(SECRET, "msg_current").status());
+        assertEquals(200, push(PREVIOUS, "msg_previous").status());
+        assertEquals(401, push(OkkiEventPusher.newSecurityConfig(), "msg_unknown").status());
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void rotationAtRuntimeKeepsTheOldSecretDuringTheGracePeriod() throws Exception {
+        getMockEndpoint("mock:events").expectedMessageCount(2);
+        OkkiWebhookConsumer consumer = (OkkiWebhookConsumer) context.getRoute("events").getConsumer();
+
+        consumer.rotateSecret(ROTATED);
+
+        assertEquals(200, push(ROTATED, "msg_rotated").status());
+        assertEquals(200, push(SECRET, "msg_before_rotation").status());
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void previousSecretExpiresAfterTheGracePeriod() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        WebhookSecrets secrets = new WebhookSecrets(SECRET, null, Duration.ofMinutes(10), clock);
+
+        secrets.rotate(ROTATED);
+        assertEquals(List.of(ROTATED, SECRET), secrets.accepted());
+        clock.advance(Duration.ofMinutes(9));
+        assertEquals(List.of(ROTATED, SECRET), secrets.accepted());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(List.of(ROTATED), secrets.accepted());
+        assertEquals("WebhookSecrets[current=***, previous=*** until 2026-11-25T10:10:00Z]", secrets.toString());
+    }
+}
