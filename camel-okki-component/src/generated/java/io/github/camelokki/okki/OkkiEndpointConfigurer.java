@@ -37,6 +37,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.camelokki.okki.catalog.BodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.getWebhook().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -44,6 +46,9 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "enrich": target.getWebhook().setEnrich(property(camelContext, boolean.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getWebhook().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -67,6 +72,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": target.getConfiguration().setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getWebhook().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -81,6 +88,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "previoussecurityconfig":
+        case "previousSecurityConfig": target.getWebhook().setPreviousSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -91,6 +100,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "rawpayload":
         case "rawPayload": target.getConfiguration().setRawPayload(property(camelContext, boolean.class, value)); return true;
+        case "register": target.getWebhook().setRegister(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -109,6 +119,10 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretgraceperiod":
+        case "secretGracePeriod": target.getWebhook().setSecretGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "securityconfig":
+        case "securityConfig": target.getWebhook().setSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "splitresult":
@@ -117,8 +131,11 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subscriptions": target.getWebhook().setSubscriptions(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timestamptolerance":
+        case "timestampTolerance": target.getWebhook().setTimestampTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenlifetime":
         case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
@@ -147,6 +164,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": return io.github.camelokki.okki.catalog.BodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -154,6 +173,9 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
+        case "enrich": return boolean.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -177,6 +199,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxretries":
@@ -191,6 +215,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "previoussecurityconfig":
+        case "previousSecurityConfig": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -201,6 +227,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "rawpayload":
         case "rawPayload": return boolean.class;
+        case "register": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -219,6 +246,10 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "scope": return java.lang.String.class;
+        case "secretgraceperiod":
+        case "secretGracePeriod": return long.class;
+        case "securityconfig":
+        case "securityConfig": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "splitresult":
@@ -227,8 +258,11 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subscriptions": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timestamptolerance":
+        case "timestampTolerance": return long.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "usefixeddelay":
@@ -258,6 +292,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": return target.getConfiguration().getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return target.getWebhook().getCallbackUrl();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -265,6 +301,9 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
+        case "enrich": return target.getWebhook().isEnrich();
+        case "eventtypes":
+        case "eventTypes": return target.getWebhook().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -288,6 +327,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": return target.getConfiguration().getInitialSync();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getWebhook().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxretries":
@@ -302,6 +343,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return target.getConfiguration().getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "previoussecurityconfig":
+        case "previousSecurityConfig": return target.getWebhook().getPreviousSecurityConfig();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -312,6 +355,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "rawpayload":
         case "rawPayload": return target.getConfiguration().isRawPayload();
+        case "register": return target.getWebhook().isRegister();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
@@ -330,6 +374,10 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "scope": return target.getConfiguration().getScope();
+        case "secretgraceperiod":
+        case "secretGracePeriod": return target.getWebhook().getSecretGracePeriod();
+        case "securityconfig":
+        case "securityConfig": return target.getWebhook().getSecurityConfig();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "splitresult":
@@ -338,8 +386,11 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "subscriptions": return target.getWebhook().getSubscriptions();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "timestamptolerance":
+        case "timestampTolerance": return target.getWebhook().getTimestampTolerance();
         case "tokenlifetime":
         case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
         case "usefixeddelay":

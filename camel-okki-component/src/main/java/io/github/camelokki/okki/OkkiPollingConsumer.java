@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import io.github.camelokki.okki.api.OkkiClient;
@@ -46,6 +48,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(OkkiPollingConsumer.class);
     private static final String INITIAL_ALL = "all";
     private static final String INITIAL_NOW = "now";
+    /** How long stopping waits for the record being handled. */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     private final OkkiEndpoint endpoint;
     private final Operation operation;
@@ -57,6 +61,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private StateRepository<String, String> stateRepository;
     private IdempotentRepository delivered;
     private Watermark watermark;
+    /** Held from a record's exchange to the storing of its key, so that stopping never separates the two. */
+    private final ReentrantLock handling = new ReentrantLock();
 
     public OkkiPollingConsumer(OkkiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,7 +73,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         this.deletedParameter = operation.parameter("removed").or(() -> operation.parameter("is_delete"))
                 .map(p -> p.name()).orElse(null);
         String idField = conf.getIdField() != null ? conf.getIdField()
-                : OperationCatalog.standard().recordIdField(operation.resource()).orElse("id");
+                : OperationCatalog.standard().recordIdField(operation.resource());
         this.keys = new RecordKeys(operation.resource(), idField, incremental);
         Class<?> type = conf.getOutputClass();
         this.mapper = type == null ? Function.identity() : data -> OkkiJson.convert(data, type);
@@ -93,6 +99,42 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doSuspend() throws Exception {
+        awaitRecordInHand();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        awaitRecordInHand();
+        super.doStop();
+    }
+
+    /**
+     * Lets the record in hand finish and its key be stored. Camel's graceful shutdown suspends or stops the consumer
+     * and then waits for in-flight exchanges; between two records nothing is in flight, so without this the route
+     * could be stopped under the next record, and under master: another node could take over and find a delivered
+     * record without its key. The poll loop checks {@link #mayContinue()} while holding the same lock.
+     */
+    private void awaitRecordInHand() throws InterruptedException {
+        if (handling.tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            handling.unlock();
+        } else {
+            LOG.warn("okki:{} is stopping while a record is still processed after {} s; it may be delivered again",
+                    operation.uri(), STOP_WAIT_SECONDS);
+        }
+    }
+
+    /**
+     * Whether the poll may go on to another record or page: neither this consumer nor the context is stopping or
+     * suspending. The context is asked too because a wrapping consumer (master:) may stop the route's processors
+     * before it stops this one.
+     */
+    private boolean mayContinue() {
+        return isRunAllowed() && !isSuspendingOrSuspended() && !getEndpoint().getCamelContext().isStopping();
+    }
+
+    @Override
     protected int poll() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getParams());
         if (incremental && !window(params)) {
@@ -102,7 +144,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         int count = live.deliveredCount;
         boolean complete = live.run.complete();
         LocalDateTime next = live.run.nextWatermark();
-        if (conf.isIncludeDeleted() && isRunAllowed()) {
+        if (conf.isIncludeDeleted() && mayContinue()) {
             Map<String, Object> deletedParams = new LinkedHashMap<>(params);
             deletedParams.put(deletedParameter, 1);
             Walk deleted = walk(deletedParams, true);
@@ -153,7 +195,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         Paging paging = operation.paging();
         int page = 1;
         long seen = 0;
-        while (isRunAllowed()) {
+        while (mayContinue()) {
             OkkiResponse response = fetch(params, page, conf.getPageSize());
             walk.run.answeredAt(ServerTime.parse(response.serverTime()));
             walk.run.total(response.total(paging));
@@ -201,15 +243,24 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             Message message = exchange.getMessage();
             message.setBody(records.stream().map(mapper).toList());
             common(message, response, deleted);
-            if (process(exchange)) {
-                records.forEach(r -> delivered.add(keys.key(r, deleted)));
-                walk.deliveredCount++;
-            } else {
-                records.forEach(r -> walk.run.failed(keys.updateTime(r), ServerTime.parse(response.serverTime())));
+            handling.lock();
+            try {
+                if (!mayContinue()) {
+                    releaseExchange(exchange, false);
+                    return;
+                }
+                if (process(exchange)) {
+                    records.forEach(r -> delivered.add(keys.key(r, deleted)));
+                    walk.deliveredCount++;
+                } else {
+                    records.forEach(r -> walk.run.failed(keys.updateTime(r), ServerTime.parse(response.serverTime())));
+                }
+            } finally {
+                handling.unlock();
             }
             return;
         }
-        for (int i = 0; i < records.size() && isRunAllowed(); i++) {
+        for (int i = 0; i < records.size() && mayContinue(); i++) {
             Object record = records.get(i);
             Exchange exchange = createExchange(false);
             Message message = exchange.getMessage();
@@ -225,11 +276,20 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, walk.run.total().intValue());
             }
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, lastPage && i == records.size() - 1);
-            if (process(exchange)) {
-                delivered.add(keys.key(record, deleted));
-                walk.deliveredCount++;
-            } else {
-                walk.run.failed(keys.updateTime(record), ServerTime.parse(response.serverTime()));
+            handling.lock();
+            try {
+                if (!mayContinue()) {
+                    releaseExchange(exchange, false);
+                    return;
+                }
+                if (process(exchange)) {
+                    delivered.add(keys.key(record, deleted));
+                    walk.deliveredCount++;
+                } else {
+                    walk.run.failed(keys.updateTime(record), ServerTime.parse(response.serverTime()));
+                }
+            } finally {
+                handling.unlock();
             }
         }
     }

@@ -49,10 +49,12 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
         assertEquals(io.github.camelokki.okki.sync.ServerTime.format(sim.now()).substring(0, 10), watermark(db).substring(0, 10));
     }
 
-    private static String watermark(JdbcDataSource db) throws Exception {
+    private static String watermark(JdbcDataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT STATE_VALUE FROM OKKI_STATE WHERE STATE_KEY = 'okki:order/list'")) {
             return rs.next() ? rs.getString(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -68,8 +70,8 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
                 from("okki:order/list?pageSize=50&delay=50&initialDelay=0&stateRepository=#state"
                         + "&idempotentRepository=#keys")
                         .process(e -> {
-                            delivered.add(e.getMessage().getHeader(OkkiConstants.RECORD_ID));
                             Thread.sleep(2);
+                            recordOnSuccess(e, delivered);
                         });
             }
         });

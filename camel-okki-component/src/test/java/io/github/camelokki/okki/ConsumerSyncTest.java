@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsumerSyncTest extends SimulatorTestSupport {
 
-    private static final String COMPANIES = "okki:company/list?pageSize=100&delay=50&initialDelay=0";
+    private static final String POLL = "delay=50&initialDelay=0";
+    private static final String COMPANIES = "okki:company/list?pageSize=100&" + POLL;
 
     private void route(String uri) throws Exception {
         route(uri, this::collect);
@@ -45,7 +46,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         });
     }
 
-    private OkkiPollingConsumer consumer() {
+    private OkkiPollingConsumer syncConsumer() {
         return (OkkiPollingConsumer) context.getRoute("sync").getConsumer();
     }
 
@@ -55,7 +56,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         List<Object> all = idsOf(companies.seed(2500), companies.idField());
         route(COMPANIES);
 
-        await("the first sync", 30_000, () -> received.size() >= 2500 && consumer().getWatermark() != null);
+        await("the first sync", 30_000, () -> received.size() >= 2500 && syncConsumer().getWatermark() != null);
         assertExactlyOnce(all, ids(received));
 
         received.clear();
@@ -83,7 +84,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(30), companies.idField());
         route(COMPANIES + "&includeDeleted=true");
-        await("the first sync", 10_000, () -> received.size() >= 30 && consumer().getWatermark() != null);
+        await("the first sync", 10_000, () -> received.size() >= 30 && syncConsumer().getWatermark() != null);
 
         received.clear();
         sim.advance(Duration.ofMinutes(1));
@@ -108,7 +109,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
             collect(exchange);
         });
 
-        await("the sync", 20_000, () -> received.size() >= 500 && consumer().getWatermark() != null);
+        await("the sync", 20_000, () -> received.size() >= 500 && syncConsumer().getWatermark() != null);
         Thread.sleep(200);
 
         assertExactlyOnce(all, ids(received));
@@ -123,7 +124,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
                 .seed(7);
         route(COMPANIES + "&maxRetries=2");
 
-        await("the sync", 60_000, () -> received.size() >= 1000 && consumer().getWatermark() != null);
+        await("the sync", 60_000, () -> received.size() >= 1000 && syncConsumer().getWatermark() != null);
         sim.advance(Duration.ofMinutes(1));
         Object changed = companies.update(all.get(10), Map.of("name", "after faults")).get("company_id");
         await("the change", 20_000, () -> received.size() >= 1001);
@@ -162,7 +163,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(40), companies.idField());
         route(COMPANIES + "&initialSync=now");
-        await("the watermark", 10_000, () -> consumer().getWatermark() != null);
+        await("the watermark", 10_000, () -> syncConsumer().getWatermark() != null);
 
         sim.advance(Duration.ofMinutes(2));
         Object changed = companies.update(all.get(5), Map.of("name", "changed")).get("company_id");
@@ -241,10 +242,10 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(COMPANIES + "&pageSize=50&stateRepository=#state&idempotentRepository=#keys")
+                from("okki:company/list?pageSize=50&" + POLL + "&stateRepository=#state&idempotentRepository=#keys")
                         .process(e -> {
-                            delivered.add(e.getMessage().getHeader(OkkiConstants.RECORD_ID));
                             Thread.sleep(1);
+                            recordOnSuccess(e, delivered);
                         });
             }
         });

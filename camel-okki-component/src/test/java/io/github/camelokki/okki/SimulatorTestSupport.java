@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,20 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
     /** A processor that records the exchange. */
     protected void collect(Exchange exchange) {
         received.add(exchange.copy());
+    }
+
+    /**
+     * Adds the exchange's record id to the list once the exchange completes successfully: a record whose exchange
+     * Camel failed (e.g. rejected by a route stopping under it) counts as not delivered, and is delivered again.
+     */
+    protected static void recordOnSuccess(Exchange exchange, List<Object> delivered) {
+        Object id = exchange.getMessage().getHeader(OkkiConstants.RECORD_ID);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange completed) {
+                delivered.add(id);
+            }
+        });
     }
 
     /** The record ids received, in order of arrival. */

@@ -158,12 +158,14 @@ public final class OperationCatalog {
 
     /**
      * The member that holds a record's id in a resource's lists: the id parameter of the resource's operations
-     * (company_id for company, order_id for order, ...), preferring that of its info operation.
+     * (company_id for company, order_id for order, ...), preferring that of its info operation; for resources with
+     * no such operation, the resource's name in snake case with {@code _id} (warehouse_id, capital_account_id).
      */
-    public Optional<String> recordIdField(String resource) {
+    public String recordIdField(String resource) {
         return find(resource, "info").map(Operation::idParameter)
                 .or(() -> operations.stream().filter(o -> o.resource().equals(resource) && o.idParameter() != null)
-                        .map(Operation::idParameter).findFirst());
+                        .map(Operation::idParameter).findFirst())
+                .orElseGet(() -> resource.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT) + "_id");
     }
 
     /**
