@@ -233,31 +233,15 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return client.call(operation, requests.build(operation, call, null));
     }
 
-    private void deliver(List<Object> records, boolean deleted, Walk walk, boolean lastPage, OkkiResponse response)
-            throws Exception {
+    private void deliver(List<Object> records, boolean deleted, Walk walk, boolean lastPage, OkkiResponse response) {
         if (records.isEmpty()) {
             return;
         }
         if (!conf.isSplitResult()) {
             Exchange exchange = createExchange(false);
-            Message message = exchange.getMessage();
-            message.setBody(records.stream().map(mapper).toList());
-            common(message, response, deleted);
-            handling.lock();
-            try {
-                if (!mayContinue()) {
-                    releaseExchange(exchange, false);
-                    return;
-                }
-                if (process(exchange)) {
-                    records.forEach(r -> delivered.add(keys.key(r, deleted)));
-                    walk.deliveredCount++;
-                } else {
-                    records.forEach(r -> walk.run.failed(keys.updateTime(r), ServerTime.parse(response.serverTime())));
-                }
-            } finally {
-                handling.unlock();
-            }
+            exchange.getMessage().setBody(records.stream().map(mapper).toList());
+            common(exchange.getMessage(), response, deleted);
+            handle(exchange, records, deleted, walk, response);
             return;
         }
         for (int i = 0; i < records.size() && mayContinue(); i++) {
@@ -276,21 +260,33 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, walk.run.total().intValue());
             }
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, lastPage && i == records.size() - 1);
-            handling.lock();
-            try {
-                if (!mayContinue()) {
-                    releaseExchange(exchange, false);
-                    return;
-                }
-                if (process(exchange)) {
-                    delivered.add(keys.key(record, deleted));
-                    walk.deliveredCount++;
-                } else {
-                    walk.run.failed(keys.updateTime(record), ServerTime.parse(response.serverTime()));
-                }
-            } finally {
-                handling.unlock();
+            if (!handle(exchange, List.of(record), deleted, walk, response)) {
+                return;
             }
+        }
+    }
+
+    /**
+     * Processes one exchange carrying the given records and, once it completed, stores their keys; a failure marks
+     * them to be read again. False when the consumer is stopping and the exchange was not processed.
+     */
+    private boolean handle(Exchange exchange, List<Object> records, boolean deleted, Walk walk, OkkiResponse response) {
+        handling.lock();
+        try {
+            if (!mayContinue()) {
+                releaseExchange(exchange, false);
+                return false;
+            }
+            if (process(exchange)) {
+                records.forEach(r -> delivered.add(keys.key(r, deleted)));
+                walk.deliveredCount++;
+            } else {
+                LocalDateTime answeredAt = ServerTime.parse(response.serverTime());
+                records.forEach(r -> walk.run.failed(keys.updateTime(r), answeredAt));
+            }
+            return true;
+        } finally {
+            handling.unlock();
         }
     }
 

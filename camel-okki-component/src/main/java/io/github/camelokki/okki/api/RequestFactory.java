@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -20,7 +21,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.net.PercentCodec;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.net.WWWFormCodec;
 
 import io.github.camelokki.okki.OkkiConstants;
@@ -41,6 +41,7 @@ public final class RequestFactory {
     private static final String JSON = "application/json; charset=UTF-8";
 
     private final URI baseUrl;
+    private final Map<String, String> resolvedPaths = new ConcurrentHashMap<>();
 
     public RequestFactory(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -117,11 +118,13 @@ public final class RequestFactory {
         throw new OkkiInvalidRequestException(sb.append('.').toString());
     }
 
+    /** The request URI: the resolved path (cached, it is the same for every call of an operation) and the query. */
     private URI uri(String path, Map<String, Object> query) {
+        String resolved = resolvedPaths.computeIfAbsent(path, p -> baseUrl.resolve(p).toString());
+        String uri = query.isEmpty() ? resolved
+                : resolved + "?" + WWWFormCodec.format(pairs(query), StandardCharsets.UTF_8);
         try {
-            URIBuilder builder = new URIBuilder(baseUrl.resolve(path));
-            pairs(query).forEach(p -> builder.addParameter(p.getName(), p.getValue()));
-            return builder.build();
+            return new URI(uri);
         } catch (URISyntaxException e) {
             throw new OkkiInvalidRequestException("Cannot build a URI from " + baseUrl + " and " + path, e);
         }
