@@ -152,9 +152,10 @@ public class OkkiConfiguration implements Cloneable {
             + " begins again with initialSync.")
     private StateRepository<String, String> stateRepository;
 
-    @UriParam(label = "consumer", description = "Where the keys of delivered record versions are kept (an"
-            + " IdempotentRepository, e.g. FileIdempotentRepository or JdbcMessageIdRepository); in memory by"
-            + " default, holding idempotentCacheSize keys.")
+    @UriParam(label = "consumer", description = "Where the keys of delivered record versions (list consumers) or"
+            + " of processed events (okki:events, message_id#index) are kept: an IdempotentRepository, e.g."
+            + " FileIdempotentRepository or JdbcMessageIdRepository; in memory by default, holding"
+            + " idempotentCacheSize keys.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "10000",
