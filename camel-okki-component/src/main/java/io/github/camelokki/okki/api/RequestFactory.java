@@ -42,6 +42,7 @@ public final class RequestFactory {
 
     private final URI baseUrl;
     private final Map<String, String> resolvedPaths = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> pathParameters = new ConcurrentHashMap<>();
 
     public RequestFactory(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -68,7 +69,7 @@ public final class RequestFactory {
         checkRequired(op, query, fields, what);
 
         String path = op.path();
-        for (String name : op.pathParameters()) {
+        for (String name : pathParameters.computeIfAbsent(op.path(), p -> op.pathParameters())) {
             path = path.replace("{" + name + "}", PercentCodec.encode(text(query.remove(name)), StandardCharsets.UTF_8));
         }
         URI uri = uri(path, query);

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelokki.okki.OkkiConnectionException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -42,6 +44,7 @@ public final class HttpTransport implements Closeable {
 
     private final CloseableHttpClient client;
     private final boolean owned;
+    private final Map<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
 
     private HttpTransport(CloseableHttpClient client, boolean owned) {
         this.client = client;
@@ -114,7 +117,7 @@ public final class HttpTransport implements Closeable {
 
     private HttpResponseData execute(HttpRequestSpec spec, Duration responseTimeout) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(spec.method().name(), spec.uri());
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
+        request.setConfig(requestConfig(responseTimeout));
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
         if (spec.authorization() != null) {
             request.setHeader(HttpHeaders.AUTHORIZATION, spec.authorization());
@@ -130,6 +133,12 @@ public final class HttpTransport implements Closeable {
             return new HttpResponseData(response.getCode(), headerValue(response.getFirstHeader(HttpHeaders.CONTENT_TYPE)),
                     headerValue(response.getFirstHeader(HttpHeaders.RETRY_AFTER)), body, 1);
         });
+    }
+
+    /** The config for a response timeout; endpoints use one or two timeouts, so each is built once. */
+    private RequestConfig requestConfig(Duration responseTimeout) {
+        return requestConfigs.computeIfAbsent(responseTimeout,
+                t -> RequestConfig.custom().setResponseTimeout(Timeout.of(t)).build());
     }
 
     private static String headerValue(Header header) {
