@@ -202,16 +202,19 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             List<?> records = response.records(paging);
             seen += records.size();
             List<Object> fresh = new ArrayList<>();
+            List<String> freshKeys = new ArrayList<>();
             for (Object record : records) {
                 walk.run.saw(keys.id(record));
-                if (!delivered.contains(keys.key(record, deleted))) {
+                String key = keys.key(record, deleted);
+                if (!delivered.contains(key)) {
                     fresh.add(record);
+                    freshKeys.add(key);
                 }
             }
             Long total = walk.run.total();
             boolean last = records.isEmpty() || !paging.style().pageable()
                     || (total != null ? seen >= total : records.size() < conf.getPageSize());
-            deliver(fresh, deleted, walk, last, response);
+            deliver(fresh, freshKeys, deleted, walk, last, response);
             if (last) {
                 walk.run.finished();
                 break;
@@ -233,7 +236,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return client.call(operation, requests.build(operation, call, null));
     }
 
-    private void deliver(List<Object> records, boolean deleted, Walk walk, boolean lastPage, OkkiResponse response) {
+    private void deliver(List<Object> records, List<String> recordKeys, boolean deleted, Walk walk, boolean lastPage,
+            OkkiResponse response) {
         if (records.isEmpty()) {
             return;
         }
@@ -241,7 +245,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(records.stream().map(mapper).toList());
             common(exchange.getMessage(), response, deleted);
-            handle(exchange, records, deleted, walk, response);
+            handle(exchange, records, recordKeys, walk, response);
             return;
         }
         for (int i = 0; i < records.size() && mayContinue(); i++) {
@@ -260,17 +264,19 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, walk.run.total().intValue());
             }
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, lastPage && i == records.size() - 1);
-            if (!handle(exchange, List.of(record), deleted, walk, response)) {
+            if (!handle(exchange, List.of(record), List.of(recordKeys.get(i)), walk, response)) {
                 return;
             }
         }
     }
 
     /**
-     * Processes one exchange carrying the given records and, once it completed, stores their keys; a failure marks
+     * Processes one exchange carrying the given records and, once it completed, stores their keys (computed once, when
+     * the page was read); a failure marks
      * them to be read again. False when the consumer is stopping and the exchange was not processed.
      */
-    private boolean handle(Exchange exchange, List<Object> records, boolean deleted, Walk walk, OkkiResponse response) {
+    private boolean handle(Exchange exchange, List<Object> records, List<String> recordKeys, Walk walk,
+            OkkiResponse response) {
         handling.lock();
         try {
             if (!mayContinue()) {
@@ -278,7 +284,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 return false;
             }
             if (process(exchange)) {
-                records.forEach(r -> delivered.add(keys.key(r, deleted)));
+                recordKeys.forEach(delivered::add);
                 walk.deliveredCount++;
             } else {
                 LocalDateTime answeredAt = ServerTime.parse(response.serverTime());
