@@ -12,6 +12,7 @@ import io.github.camelokki.okki.auth.Credentials;
 import io.github.camelokki.okki.auth.GrantType;
 import io.github.camelokki.okki.auth.TokenEndpoint;
 import io.github.camelokki.okki.auth.TokenManager;
+import io.github.camelokki.okki.health.OkkiTokenHealthCheck;
 import io.github.camelokki.okki.transport.HttpTransport;
 import io.github.camelokki.okki.transport.RetryPolicy;
 import io.github.camelokki.okki.transport.TransportSettings;
@@ -118,6 +119,13 @@ public class OkkiComponent extends DefaultComponent {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // readiness of OKKI access (okki-tokens), when camel-health is on the classpath
+        OkkiTokenHealthCheck.register(getCamelContext());
     }
 
     @Override

@@ -17,6 +17,8 @@ import io.github.camelokki.okki.api.RequestFactory;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.catalog.Paging;
+import io.github.camelokki.okki.health.ConsumerStats;
+import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.okki.json.OkkiJson;
 import io.github.camelokki.okki.sync.PollRun;
 import io.github.camelokki.okki.sync.RecordKeys;
@@ -63,6 +65,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private Watermark watermark;
     /** Held from a record's exchange to the storing of its key, so that stopping never separates the two. */
     private final ReentrantLock handling = new ReentrantLock();
+    private final ConsumerStats stats = new ConsumerStats();
 
     public OkkiPollingConsumer(OkkiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -84,6 +87,12 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         if (incremental) {
             initialWatermark();
         }
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        setHealthCheck(new OkkiConsumerHealthCheck(this, "consumer:" + getRouteId(), stats, this::getWatermark));
+        super.doBuild();
     }
 
     @Override
@@ -136,6 +145,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        return stats.poll(this::pollOnce);
+    }
+
+    private int pollOnce() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getParams());
         if (incremental && !window(params)) {
             return 0;
@@ -286,7 +299,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             if (process(exchange)) {
                 recordKeys.forEach(delivered::add);
                 walk.deliveredCount++;
+                stats.delivered(records.size());
             } else {
+                stats.deliveryFailed(records.size());
                 LocalDateTime answeredAt = ServerTime.parse(response.serverTime());
                 records.forEach(r -> walk.run.failed(keys.updateTime(r), answeredAt));
             }
@@ -346,6 +361,11 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     /** The stored watermark, for health checks, consoles and tests; null before the first complete sync. */
     public LocalDateTime getWatermark() {
         return watermark == null ? null : watermark.get().orElse(null);
+    }
+
+    /** What this consumer did: polls, records delivered and failed, the last poll; for health checks and consoles. */
+    public ConsumerStats getStats() {
+        return stats;
     }
 
     /** One walk over the pages: what it saw and how many exchanges it completed. */

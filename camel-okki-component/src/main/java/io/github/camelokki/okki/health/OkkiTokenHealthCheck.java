@@ -1,0 +1,193 @@
+package io.github.camelokki.okki.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelokki.okki.OkkiAuthenticationException;
+import io.github.camelokki.okki.OkkiComponent;
+import io.github.camelokki.okki.auth.AccessToken;
+import io.github.camelokki.okki.auth.Credentials;
+import io.github.camelokki.okki.auth.TokenManager;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * Readiness of OKKI access: UP when every set of credentials in use holds a valid token or can obtain one; DOWN with
+ * OKKI's OAuth2 error (e.g. {@code invalid_client}) otherwise.
+ * <p>
+ * It does not hammer OKKI: a valid token held is enough, and a token is requested at most once per
+ * {@link #setRetryInterval retry interval} for each set of credentials; between attempts the last failure is reported
+ * again. Details name the client id, grant type, base URL and token times, never a secret, password or token.
+ * <p>
+ * Discovered by Camel's health-check registry from {@code META-INF/services/org/apache/camel/health-check/okki-tokens-check}
+ * (id {@code okki-tokens}); it covers every okki component of the context.
+ */
+@org.apache.camel.spi.annotations.HealthCheck("okki-tokens-check")
+public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
+
+    public static final String ID = "okki-tokens";
+    public static final String CREDENTIALS_COUNT = "okki.credentials";
+
+    private CamelContext camelContext;
+    private boolean enabled = true;
+    private Duration retryInterval = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+    /** The last failed attempt per credentials, reported again until the retry interval has passed. */
+    private final Map<Credentials, Failure> failures = new ConcurrentHashMap<>();
+
+    private record Failure(Instant at, RuntimeException error) {
+    }
+
+    /**
+     * Registers the check with the context's health-check registry, when camel-health is present and the registry
+     * does not hold it yet (Camel Main's {@code camel.main.load-health-checks=true} discovers it too; the registry keeps
+     * one check per id). The okki component calls this when it starts.
+     *
+     * @return true when the check was registered now
+     */
+    public static boolean register(CamelContext context) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry == null || registry.getCheck(ID).isPresent()) {
+            return false;
+        }
+        OkkiTokenHealthCheck check = new OkkiTokenHealthCheck();
+        check.setCamelContext(context);
+        return registry.register(check);
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
+        builder.detail(CHECK_KIND, Kind.READINESS);
+        if (!enabled) {
+            builder.message("Disabled");
+            builder.detail(CHECK_ENABLED, false);
+            return builder.unknown().build();
+        }
+        List<TokenManager> managers = tokenManagers();
+        builder.detail(CREDENTIALS_COUNT, managers.size());
+        List<String> problems = new ArrayList<>();
+        int index = 0;
+        for (TokenManager manager : managers) {
+            String prefix = "okki." + index++ + ".";
+            Credentials credentials = manager.credentials();
+            builder.detail(prefix + "client.id", credentials.clientId());
+            builder.detail(prefix + "grant.type", credentials.grantType().name());
+            builder.detail(prefix + "base.url", credentials.baseUrl().toString());
+            RuntimeException error = check(manager);
+            AccessToken token = manager.currentToken();
+            if (token != null) {
+                builder.detail(prefix + "token.issued.at", token.issuedAt().toString());
+                builder.detail(prefix + "token.expires.at", token.expiresAt().toString());
+            }
+            builder.detail(prefix + "tokens.issued", manager.tokensIssued());
+            if (error != null) {
+                String code = error instanceof OkkiAuthenticationException auth && auth.getError() != null
+                        ? auth.getError() : ConsumerStats.describe(error);
+                builder.detail(prefix + "error", code);
+                problems.add("client " + credentials.clientId() + ": " + code);
+                if (builder.error() == null) {
+                    builder.error(error);
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            builder.message(managers.isEmpty() ? "No okki endpoint uses OKKI yet" : "OKKI issues access tokens");
+            return builder.up().build();
+        }
+        builder.message("OKKI refused or failed to issue an access token (" + String.join("; ", problems) + ")");
+        return builder.down().build();
+    }
+
+    /** Null when the manager holds or obtains a valid token; else why not. */
+    private RuntimeException check(TokenManager manager) {
+        Instant now = clock.instant();
+        AccessToken token = manager.currentToken();
+        if (token != null && now.isBefore(token.expiresAt())) {
+            failures.remove(manager.credentials());
+            return null;
+        }
+        Failure last = failures.get(manager.credentials());
+        if (last != null && now.isBefore(last.at().plus(retryInterval))) {
+            return last.error();
+        }
+        try {
+            manager.token(null);
+            failures.remove(manager.credentials());
+            return null;
+        } catch (RuntimeException e) {
+            failures.put(manager.credentials(), new Failure(now, e));
+            return e;
+        }
+    }
+
+    private List<TokenManager> tokenManagers() {
+        List<TokenManager> answer = new ArrayList<>();
+        if (camelContext == null) {
+            return answer;
+        }
+        for (String name : camelContext.getComponentNames()) {
+            if (camelContext.hasComponent(name) instanceof OkkiComponent okki) {
+                answer.addAll(okki.getTokenManagers().values());
+            }
+        }
+        return answer;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** How long a failed token request is reported again before the next attempt; 30 seconds by default. */
+    public Duration getRetryInterval() {
+        return retryInterval;
+    }
+
+    public void setRetryInterval(Duration retryInterval) {
+        this.retryInterval = retryInterval;
+    }
+
+    /** The clock attempts are timed with; tests may replace it. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+}
