@@ -1,0 +1,24 @@
+-- Tables the sync application writes; plain SQL that H2 and PostgreSQL both accept.
+CREATE TABLE IF NOT EXISTS okki_company (
+    company_id  BIGINT PRIMARY KEY,
+    serial_id   VARCHAR(64),
+    name        VARCHAR(512),
+    country     VARCHAR(64),
+    update_time VARCHAR(19),
+    deleted     BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS okki_order (
+    order_id    BIGINT PRIMARY KEY,
+    order_no    VARCHAR(64),
+    amount      DECIMAL(18, 2),
+    currency    VARCHAR(8),
+    update_time VARCHAR(19),
+    deleted     BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS okki_event (
+    message_id  VARCHAR(128),
+    event_index INT,
+    event_type  VARCHAR(128),
+    record_ids  VARCHAR(1024),
+    PRIMARY KEY (message_id, event_index)
+);
