@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
@@ -28,7 +29,12 @@ import io.github.camelokki.okki.auth.GrantType;
 import io.github.camelokki.okki.auth.TokenManager;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -406,12 +412,22 @@ class TokenLifecycleTest extends OkkiTestSupport {
 
     // ------------------------------------------------------------------ a rejected token
 
-    @Test
-    void anHttp401RenewsTheTokenOnceAndRetriesTheCall() throws Exception {
+    /** The ways OKKI, or a gateway before it, says a token is no longer accepted. */
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                Arguments.of(Named.of("HTTP 401 with OKKI's JSON", accessDenied())),
+                Arguments.of(Named.of("HTTP 401 with an empty body", aResponse().withStatus(401))),
+                Arguments.of(Named.of("HTTP 401 with a gateway's HTML page", aResponse().withStatus(401).withHeader("Content-Type", "text/html") .withBody("<html><body><h1>401 Authorization Required</h1></body></html>"))),
+                Arguments.of(Named.of("HTTP 200 with envelope code 401", okJsonText(errorEnvelope(401, "access_token invalid")))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rejections")
+    void aRejectedTokenIsRenewedOnceAndTheCallRetried(ResponseDefinitionBuilder rejection) throws Exception {
         stubSequence(ACCESS_TOKEN_PATH, okJsonText(loginAnswer("token-A", null)),
                 okJsonText(loginAnswer("token-B", null)));
         stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-A"))
-                .willReturn(accessDenied()));
+                .willReturn(rejection));
         stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-B"))
                 .willReturn(okJsonText(envelope(Map.of("company_id", 42)))));
         route("company", "okki:company/info?param.company_id=42");
@@ -424,39 +440,7 @@ class TokenLifecycleTest extends OkkiTestSupport {
         assertEquals("token-B", onlyTokenManager().currentToken().value());
     }
 
-    @Test
-    void anHttp401WithAnEmptyBodyRenewsTheTokenOnceAndRetriesTheCall() throws Exception {
-        stubSequence(ACCESS_TOKEN_PATH, okJsonText(loginAnswer("token-A", null)),
-                okJsonText(loginAnswer("token-B", null)));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-A"))
-                .willReturn(aResponse().withStatus(401)));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-B"))
-                .willReturn(okJsonText(envelope(Map.of("company_id", 42)))));
-        route("company", "okki:company/info?param.company_id=42");
 
-        assertEquals(42, ((Map<?, ?>) callOk("company")).get("company_id"));
-
-        assertEquals(2, forms(ACCESS_TOKEN_PATH).size());
-        assertEquals(List.of("Bearer token-A", "Bearer token-B"), authorizations(COMPANY_INFO));
-    }
-
-    @Test
-    void anHttp401WithANonJsonBodyRenewsTheTokenOnceAndRetriesTheCall() throws Exception {
-        // e.g. a gateway in front of OKKI answering with its own HTML page
-        stubSequence(ACCESS_TOKEN_PATH, okJsonText(loginAnswer("token-A", null)),
-                okJsonText(loginAnswer("token-B", null)));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-A"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html")
-                        .withBody("<html><body><h1>401 Authorization Required</h1></body></html>")));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-B"))
-                .willReturn(okJsonText(envelope(Map.of("company_id", 42)))));
-        route("company", "okki:company/info?param.company_id=42");
-
-        assertEquals(42, ((Map<?, ?>) callOk("company")).get("company_id"));
-
-        assertEquals(List.of(clientCredentials("company"), clientCredentials("company")), forms(ACCESS_TOKEN_PATH));
-        assertEquals(List.of("Bearer token-A", "Bearer token-B"), authorizations(COMPANY_INFO));
-    }
 
     @Test
     void aSecondConsecutiveHttp401FailsTheExchangeAfterTwoTokensAndTwoCalls() throws Exception {
@@ -474,21 +458,6 @@ class TokenLifecycleTest extends OkkiTestSupport {
         okki.verify(0, postRequestedFor(urlPathEqualTo(REFRESH_TOKEN_PATH)));
     }
 
-    @Test
-    void anEnvelopeWithCode401RenewsTheTokenOnceAndRetriesTheCall() throws Exception {
-        stubSequence(ACCESS_TOKEN_PATH, okJsonText(loginAnswer("token-A", null)),
-                okJsonText(loginAnswer("token-B", null)));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-A"))
-                .willReturn(okJsonText(errorEnvelope(401, "access_token invalid"))));
-        stub(get(urlPathEqualTo(COMPANY_INFO)).withHeader("Authorization", equalTo("Bearer token-B"))
-                .willReturn(okJsonText(envelope(Map.of("company_id", 42)))));
-        route("company", "okki:company/info?param.company_id=42");
-
-        assertEquals(42, ((Map<?, ?>) callOk("company")).get("company_id"));
-
-        assertEquals(List.of(clientCredentials("company"), clientCredentials("company")), forms(ACCESS_TOKEN_PATH));
-        assertEquals(List.of("Bearer token-A", "Bearer token-B"), authorizations(COMPANY_INFO));
-    }
 
     @Test
     void aSecondConsecutiveEnvelopeWithCode401FailsTheExchangeAfterTwoTokensAndTwoCalls() throws Exception {
