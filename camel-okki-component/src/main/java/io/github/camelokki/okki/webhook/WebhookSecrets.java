@@ -55,10 +55,11 @@ public final class WebhookSecrets {
 
     /**
      * The secret as OKKI issued it: base64 never holds spaces, so a space is a {@code +} that URI decoding turned into
-     * one (a secret written into an endpoint URI without RAW(...)); surrounding whitespace is dropped.
+     * one (a secret written into an endpoint URI without RAW(...)), even the first character. Only trailing
+     * whitespace (a properties file keeps it) is dropped: a 32-byte key's base64 ends with '=', never with '+'.
      */
     static String normalize(String secret) {
-        return secret == null || secret.isBlank() ? null : secret.strip().replace(' ', '+');
+        return secret == null || secret.isBlank() ? null : secret.stripTrailing().replace(' ', '+');
     }
 
     /** Whether there is a current secret. */
