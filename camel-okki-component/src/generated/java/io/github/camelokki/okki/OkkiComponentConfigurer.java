@@ -84,6 +84,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "rawpayload":
         case "rawPayload": getOrCreateConfiguration(target).setRawPayload(property(camelContext, boolean.class, value)); return true;
+        case "readahead":
+        case "readAhead": getOrCreateConfiguration(target).setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -161,6 +163,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "rawpayload":
         case "rawPayload": return boolean.class;
+        case "readahead":
+        case "readAhead": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -239,6 +243,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "rawpayload":
         case "rawPayload": return getOrCreateConfiguration(target).isRawPayload();
+        case "readahead":
+        case "readAhead": return getOrCreateConfiguration(target).isReadAhead();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":

@@ -100,6 +100,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "rawpayload":
         case "rawPayload": target.getConfiguration().setRawPayload(property(camelContext, boolean.class, value)); return true;
+        case "readahead":
+        case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "register": target.getWebhook().setRegister(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -227,6 +229,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "rawpayload":
         case "rawPayload": return boolean.class;
+        case "readahead":
+        case "readAhead": return boolean.class;
         case "register": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -355,6 +359,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "rawpayload":
         case "rawPayload": return target.getConfiguration().isRawPayload();
+        case "readahead":
+        case "readAhead": return target.getConfiguration().isReadAhead();
         case "register": return target.getWebhook().isRegister();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

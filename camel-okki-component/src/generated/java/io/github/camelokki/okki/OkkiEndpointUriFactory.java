@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -67,6 +67,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("rawPayload");
+        props.add("readAhead");
         props.add("register");
         props.add("repeatCount");
         props.add("resource");

@@ -130,6 +130,12 @@ public class OkkiConfiguration implements Cloneable {
                       + " (false).")
     private boolean splitResult = true;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Fetch the next page on a second thread while the records of the current page are routed,"
+                      + " so that a poll takes about the longer of reading and routing rather than their sum. It"
+                      + " sends the same requests; at most one page is held ahead.")
+    private boolean readAhead = true;
+
     @UriParam(label = "consumer", defaultValue = "all",
               description = "Where the first sync of a list with time filters starts: all (every record), now (only"
                       + " changes from now on), or an OKKI time yyyy-MM-dd HH:mm:ss. Later polls continue from the"
@@ -389,6 +395,14 @@ public class OkkiConfiguration implements Cloneable {
 
     public void setSplitResult(boolean splitResult) {
         this.splitResult = splitResult;
+    }
+
+    public boolean isReadAhead() {
+        return readAhead;
+    }
+
+    public void setReadAhead(boolean readAhead) {
+        this.readAhead = readAhead;
     }
 
     public String getInitialSync() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -20,7 +21,9 @@ import io.github.camelokki.okki.catalog.Paging;
 import io.github.camelokki.okki.health.ConsumerStats;
 import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.okki.json.OkkiJson;
+import io.github.camelokki.okki.sync.KeyStores;
 import io.github.camelokki.okki.sync.PollRun;
+import io.github.camelokki.okki.sync.ReadAhead;
 import io.github.camelokki.okki.sync.RecordKeys;
 import io.github.camelokki.okki.sync.ServerTime;
 import io.github.camelokki.okki.sync.Watermark;
@@ -31,7 +34,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -66,6 +68,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     /** Held from a record's exchange to the storing of its key, so that stopping never separates the two. */
     private final ReentrantLock handling = new ReentrantLock();
     private final ConsumerStats stats = new ConsumerStats();
+    /** Fetches the next page while the current one is routed; null when readAhead=false. */
+    private ExecutorService readAheadExecutor;
 
     public OkkiPollingConsumer(OkkiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -99,11 +103,15 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         stateRepository = conf.getStateRepository() != null ? conf.getStateRepository() : new MemoryStateRepository();
         delivered = conf.getIdempotentRepository() != null ? conf.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(conf.getIdempotentCacheSize());
+                : KeyStores.inMemory(conf.getIdempotentCacheSize());
         // Started here, not with the context: a node that takes over a clustered route must read the state as the
         // previous leader left it.
         ServiceHelper.startService(stateRepository, delivered);
         watermark = new Watermark(stateRepository, stateKey());
+        if (conf.isReadAhead() && operation.paging().style().pageable()) {
+            readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "OkkiReadAhead");
+        }
         super.doStart();
     }
 
@@ -117,6 +125,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     protected void doStop() throws Exception {
         awaitRecordInHand();
         super.doStop();
+        if (readAheadExecutor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(readAheadExecutor);
+            readAheadExecutor = null;
+        }
     }
 
     /**
@@ -206,35 +218,44 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private Walk walk(Map<String, Object> params, boolean deleted) throws Exception {
         Walk walk = new Walk();
         Paging paging = operation.paging();
-        int page = 1;
+        ReadAhead<Page> pages = new ReadAhead<>(n -> readPage(params, n, deleted), readAheadExecutor);
         long seen = 0;
-        while (mayContinue()) {
-            OkkiResponse response = fetch(params, page, conf.getPageSize());
-            walk.run.answeredAt(ServerTime.parse(response.serverTime()));
-            walk.run.total(response.total(paging));
-            List<?> records = response.records(paging);
-            seen += records.size();
-            List<Object> fresh = new ArrayList<>();
-            List<String> freshKeys = new ArrayList<>();
-            for (Object record : records) {
-                walk.run.saw(keys.id(record));
-                String key = keys.key(record, deleted);
-                if (!delivered.contains(key)) {
-                    fresh.add(record);
-                    freshKeys.add(key);
+        try {
+            for (int n = 1; mayContinue(); n++) {
+                Page page = pages.take(n);
+                walk.run.answeredAt(ServerTime.parse(page.response().serverTime()));
+                walk.run.total(page.response().total(paging));
+                List<?> records = page.records();
+                seen += records.size();
+                Long total = walk.run.total();
+                boolean last = records.isEmpty() || !paging.style().pageable()
+                        || (total != null ? seen >= total : records.size() < conf.getPageSize());
+                if (!last) {
+                    pages.fetchAhead(n + 1);
+                }
+                deliver(page.fresh(walk.run, delivered), deleted, walk, last);
+                if (last) {
+                    walk.run.finished();
+                    break;
                 }
             }
-            Long total = walk.run.total();
-            boolean last = records.isEmpty() || !paging.style().pageable()
-                    || (total != null ? seen >= total : records.size() < conf.getPageSize());
-            deliver(fresh, freshKeys, deleted, walk, last, response);
-            if (last) {
-                walk.run.finished();
-                break;
-            }
-            page++;
+        } finally {
+            pages.discard();
         }
         return walk;
+    }
+
+    /** Fetches one page and works out its records' ids and keys; runs on the read-ahead thread when there is one. */
+    private Page readPage(Map<String, Object> params, int page, boolean deleted) {
+        OkkiResponse response = fetch(params, page, conf.getPageSize());
+        List<?> records = response.records(operation.paging());
+        List<Object> ids = new ArrayList<>(records.size());
+        List<String> recordKeys = new ArrayList<>(records.size());
+        for (Object record : records) {
+            ids.add(keys.id(record));
+            recordKeys.add(keys.key(record, deleted));
+        }
+        return new Page(response, records, ids, recordKeys);
     }
 
     private OkkiResponse fetch(Map<String, Object> params, int page, int size) {
@@ -249,8 +270,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return client.call(operation, requests.build(operation, call, null));
     }
 
-    private void deliver(List<Object> records, List<String> recordKeys, boolean deleted, Walk walk, boolean lastPage,
-            OkkiResponse response) {
+    private void deliver(Page fresh, boolean deleted, Walk walk, boolean lastPage) {
+        List<?> records = fresh.records();
+        OkkiResponse response = fresh.response();
         if (records.isEmpty()) {
             return;
         }
@@ -258,26 +280,27 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(records.stream().map(mapper).toList());
             common(exchange.getMessage(), response, deleted);
-            handle(exchange, records, recordKeys, walk, response);
+            handle(exchange, records, fresh.keys(), walk, response);
             return;
         }
+        // OKKI's count for the window; versions delivered before are skipped, so fewer may arrive
+        Integer batchSize = walk.run.total() != null ? walk.run.total().intValue() : null;
         for (int i = 0; i < records.size() && mayContinue(); i++) {
             Object record = records.get(i);
             Exchange exchange = createExchange(false);
             Message message = exchange.getMessage();
             message.setBody(mapper.apply(record));
             common(message, response, deleted);
-            message.setHeader(OkkiConstants.RECORD_ID, keys.id(record));
+            message.setHeader(OkkiConstants.RECORD_ID, fresh.ids().get(i));
             if (record instanceof Map<?, ?> map && map.get(RecordKeys.UPDATE_TIME) != null) {
                 message.setHeader(OkkiConstants.UPDATE_TIME, String.valueOf(map.get(RecordKeys.UPDATE_TIME)));
             }
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, walk.batchIndex++);
-            if (walk.run.total() != null) {
-                // OKKI's count for the window; versions delivered before are skipped, so fewer may arrive
-                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, walk.run.total().intValue());
+            if (batchSize != null) {
+                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, batchSize);
             }
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, lastPage && i == records.size() - 1);
-            if (!handle(exchange, List.of(record), List.of(recordKeys.get(i)), walk, response)) {
+            if (!handle(exchange, List.of(record), List.of(fresh.keys().get(i)), walk, response)) {
                 return;
             }
         }
@@ -288,7 +311,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
      * the page was read); a failure marks
      * them to be read again. False when the consumer is stopping and the exchange was not processed.
      */
-    private boolean handle(Exchange exchange, List<Object> records, List<String> recordKeys, Walk walk,
+    private boolean handle(Exchange exchange, List<?> records, List<String> recordKeys, Walk walk,
             OkkiResponse response) {
         handling.lock();
         try {
@@ -366,6 +389,26 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     /** What this consumer did: polls, records delivered and failed, the last poll; for health checks and consoles. */
     public ConsumerStats getStats() {
         return stats;
+    }
+
+    /** One page as read: OKKI's answer, its records, and each record's id and de-duplication key. */
+    private record Page(OkkiResponse response, List<?> records, List<Object> ids, List<String> keys) {
+
+        /** The records whose keys the repository does not hold yet; notes every id as seen by the walk. */
+        Page fresh(PollRun run, IdempotentRepository delivered) {
+            List<Object> freshRecords = new ArrayList<>(records.size());
+            List<Object> freshIds = new ArrayList<>(records.size());
+            List<String> freshKeys = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                run.saw(ids.get(i));
+                if (!delivered.contains(keys.get(i))) {
+                    freshRecords.add(records.get(i));
+                    freshIds.add(ids.get(i));
+                    freshKeys.add(keys.get(i));
+                }
+            }
+            return new Page(response, freshRecords, freshIds, freshKeys);
+        }
     }
 
     /** One walk over the pages: what it saw and how many exchanges it completed. */

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Consumer tests against the stateful OKKI simulator. Records what the routes received, so that tests can assert the
@@ -107,13 +106,7 @@ public abstract class SimulatorTestSupport extends CamelTestSupport {
 
     /** Waits for a condition, failing after the timeout. */
     protected static void await(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Waiting.until(what, timeoutMillis, condition);
     }
 
     /** The ids of records, as the simulator holds them. */
