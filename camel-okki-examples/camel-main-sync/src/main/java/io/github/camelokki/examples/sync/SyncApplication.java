@@ -108,7 +108,7 @@ public final class SyncApplication implements AutoCloseable {
         return props;
     }
 
-    /** Runs schema.sql: plain CREATE TABLE IF NOT EXISTS statements, so any database the driver reaches will do. */
+    /** Runs schema.sql: plain CREATE TABLE IF NOT EXISTS statements, which H2 and PostgreSQL both run. */
     private static void createTables(DataSource database) throws IOException, SQLException {
         String script;
         try (InputStream in = SyncApplication.class.getResourceAsStream("/schema.sql")) {

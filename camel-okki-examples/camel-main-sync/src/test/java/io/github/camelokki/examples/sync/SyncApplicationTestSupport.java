@@ -1,0 +1,180 @@
+package io.github.camelokki.examples.sync;
+
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+import io.github.camelokki.simulator.OkkiEventPusher;
+import io.github.camelokki.simulator.OkkiSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs the sync application against its embedded simulator and one database, given by the subclass: customers and
+ * orders land in the database, a changed customer is updated there, the watermarks and delivered keys are kept in
+ * the same database, a CSV file becomes leads in OKKI, and a webhook push is stored.
+ */
+abstract class SyncApplicationTestSupport {
+
+    /** okki.db.url, okki.db.user and okki.db.password of an empty database. */
+    protected abstract Properties database();
+
+    /** What the JDBC driver must report as the database product, so that a test cannot run on the wrong one. */
+    protected abstract String expectedDatabaseProduct();
+
+    @Test
+    void syncsCustomersOrdersLeadsAndEvents(@TempDir Path inbox) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Properties overrides = new Properties();
+        overrides.setProperty("okki.sync.delay", "300");
+        overrides.setProperty("leads.inbox", inbox.toString());
+        overrides.setProperty("camel.server.port", String.valueOf(port));
+        overrides.putAll(database());
+
+        try (SyncApplication app = SyncApplication.create(Map.of(), overrides)) {
+            assertEquals(expectedDatabaseProduct(), product(app));
+            app.start();
+            OkkiSimulator sim = app.simulator();
+            List<Map<String, Object>> companyRecords = sim.records("company").all();
+            List<Map<String, Object>> orderRecords = sim.records("order").all();
+            List<Object> companies = ids(companyRecords, "company_id");
+            List<Object> orders = ids(orderRecords, "order_id");
+
+            await("the first sync", () -> count(app, "okki_company") == 25 && count(app, "okki_order") == 40);
+            assertEquals(sorted(companies), column(app, "SELECT company_id FROM okki_company ORDER BY company_id"));
+            assertEquals(sorted(orders), column(app, "SELECT order_id FROM okki_order ORDER BY order_id"));
+            Map<String, Object> company = companyRecords.get(0);
+            assertEquals(List.of(company.get("name"), company.get("country"), company.get("update_time"), false),
+                    row(app, "SELECT name, country, update_time, deleted FROM okki_company WHERE company_id = "
+                            + company.get("company_id")));
+            Map<String, Object> order = orderRecords.get(0);
+            List<Object> stored = row(app, "SELECT order_no, amount, currency, deleted FROM okki_order WHERE order_id = "
+                    + order.get("order_id"));
+            assertEquals(List.of(order.get("order_no"), order.get("currency"), false),
+                    List.of(stored.get(0), stored.get(2), stored.get(3)));
+            assertEquals(0, new BigDecimal(String.valueOf(order.get("amount")))
+                    .compareTo((BigDecimal) stored.get(1)), "amount " + stored.get(1));
+
+            sim.advance(Duration.ofMinutes(2));
+            sim.records("company").update(companies.get(0), Map.of("name", "Renamed GmbH"));
+            await("the changed customer", () -> "Renamed GmbH".equals(single(app,
+                    "SELECT name FROM okki_company WHERE company_id = " + companies.get(0))));
+            assertEquals(25, count(app, "okki_company"), "the change is an update, not a new row");
+
+            // the consumers' watermarks and delivered keys are in the same database: one watermark per list, one
+            // key per delivered version (25 customers, 40 orders, and the renamed customer's new version)
+            assertEquals(List.of("okki:company/list", "okki:order/list"),
+                    column(app, "SELECT STATE_KEY FROM OKKI_STATE ORDER BY STATE_KEY"));
+            for (Object watermark : column(app, "SELECT STATE_VALUE FROM OKKI_STATE")) {
+                assertTrue(String.valueOf(watermark).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"),
+                        "a watermark in OKKI's time format: " + watermark);
+            }
+            assertEquals(66L, ((Number) single(app,
+                    "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'okki-sync'")).longValue());
+
+            Files.writeString(inbox.resolve("leads.csv"),
+                    "name,country,contact,email\nFjord Fishing AS,NO,Kari Nordmann,kari@fjord.example\n"
+                            + "Pampa Foods SA,AR,Juan Perez,juan@pampa.example\n");
+            await("the leads", () -> sim.records("lead").size() == 2);
+            List<Object> leadNames = new ArrayList<>();
+            sim.records("lead").all().forEach(l -> leadNames.add(l.get("name")));
+            assertEquals(List.of("Fjord Fishing AS", "Pampa Foods SA"), sorted(leadNames));
+
+            OkkiEventPusher pusher = new OkkiEventPusher(app.webhookSecret());
+            OkkiEventPusher.Answer answer = pusher.push(URI.create("http://127.0.0.1:" + port + "/okki/events"),
+                    "msg_sync_1", List.of(OkkiEventPusher.event("xiaoman.crm.company.update",
+                            Map.of("company_id", companies.get(1)))));
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(List.of(0, "xiaoman.crm.company.update"), row(app,
+                    "SELECT event_index, event_type FROM okki_event WHERE message_id = 'msg_sync_1'"));
+            assertEquals(1, count(app, "okki_event"));
+        }
+    }
+
+    private static String product(SyncApplication app) throws SQLException {
+        try (Connection c = app.database().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion();
+        }
+    }
+
+    private static List<Object> ids(List<Map<String, Object>> records, String field) {
+        return records.stream().map(r -> r.get(field)).toList();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static List<Object> sorted(List<Object> values) {
+        List<Object> copy = new ArrayList<>(values);
+        copy.sort((a, b) -> ((Comparable) a).compareTo(b));
+        return copy;
+    }
+
+    private static int count(SyncApplication app, String table) {
+        return ((Number) single(app, "SELECT COUNT(*) FROM " + table)).intValue();
+    }
+
+    private static Object single(SyncApplication app, String sql) {
+        List<Object> values = column(app, sql);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static List<Object> column(SyncApplication app, String sql) {
+        try (Connection c = app.database().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            List<Object> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getObject(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one row the query returns, column by column. */
+    private static List<Object> row(SyncApplication app, String sql) {
+        try (Connection c = app.database().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getObject(i));
+            }
+            assertFalse(rs.next(), "more than one row for " + sql);
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
