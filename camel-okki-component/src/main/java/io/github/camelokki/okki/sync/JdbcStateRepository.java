@@ -15,11 +15,14 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link StateRepository} in a relational table, so that several nodes (and restarts) share the consumers'
- * watermarks. Camel offers JDBC repositories for idempotency keys but none for state; this one uses plain SQL that
- * H2, PostgreSQL, MySQL and Oracle all accept.
+ * watermarks. Camel offers JDBC repositories for idempotency keys but none for state; this one uses plain SELECT,
+ * UPDATE and INSERT statements that every SQL database accepts. Each write is its own transaction, committed here
+ * when the data source hands out connections without auto-commit.
  * <p>
  * Table (created at start unless {@code createTable} is false):
- * {@code CREATE TABLE OKKI_STATE (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))}.
+ * {@code CREATE TABLE IF NOT EXISTS OKKI_STATE (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))}. H2,
+ * PostgreSQL, MySQL, MariaDB and Oracle 23ai accept that; on a database that does not, create the table beforehand
+ * and set {@code createTable} to false.
  */
 public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
 
@@ -49,8 +52,8 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     protected void doStart() throws Exception {
         if (createTable) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table
-                        + " (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))");
+                transaction(c, () -> s.executeUpdate("CREATE TABLE IF NOT EXISTS " + table
+                        + " (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))"));
             }
         }
     }
@@ -71,12 +74,12 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
     @Override
     public void setState(String key, String value) {
         try (Connection c = dataSource.getConnection()) {
-            if (update(c, key, value) == 0) {
+            if (transaction(c, () -> update(c, key, value)) == 0) {
                 try {
-                    insert(c, key, value);
+                    transaction(c, () -> insert(c, key, value));
                 } catch (SQLException raced) {
                     // another node inserted the key between our update and insert: update its row instead
-                    if (update(c, key, value) == 0) {
+                    if (transaction(c, () -> update(c, key, value)) == 0) {
                         throw raced;
                     }
                 }
@@ -84,6 +87,30 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot store state " + key + " in " + table, e);
         }
+    }
+
+    /**
+     * Runs one statement as a transaction of its own. Without auto-commit it is committed here, or rolled back when it
+     * fails: PostgreSQL refuses every further statement in a transaction that had an error.
+     */
+    private static int transaction(Connection c, SqlWork work) throws SQLException {
+        if (c.getAutoCommit()) {
+            return work.run();
+        }
+        try {
+            int rows = work.run();
+            c.commit();
+            return rows;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** One SQL statement, returning the rows it changed. */
+    @FunctionalInterface
+    private interface SqlWork {
+        int run() throws SQLException;
     }
 
     private int update(Connection c, String key, String value) throws SQLException {
@@ -94,11 +121,11 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         }
     }
 
-    private void insert(Connection c, String key, String value) throws SQLException {
+    private int insert(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (STATE_KEY, STATE_VALUE) VALUES (?, ?)")) {
             ps.setString(1, key);
             ps.setString(2, value);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 }
