@@ -4,9 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring Boot application with one okki route. The okki component has no Spring Boot starter: Camel Spring Boot
- * configures it from the {@code camel.component.okki.*} properties in {@code application.properties}, through the
- * configurer camel-okki ships.
+ * A Spring Boot application with one okki route. It has no okki configuration code: camel-okki-starter configures the
+ * okki component from the {@code camel.component.okki.*} properties in {@code application.properties}, as Camel's own
+ * starters do for theirs.
  */
 @SpringBootApplication
 public class OkkiSpringBootApplication {

@@ -60,7 +60,7 @@ class OkkiSpringBootApplicationTest {
     @Test
     void routeDeliversEverySeededCompanyOnce() throws Exception {
         assertEquals(ServiceStatus.Started, camelContext.getRouteController().getRouteStatus("okki-company-sync"));
-        // configured by Camel Spring Boot from the camel.component.okki.* properties alone
+        // configured by camel-okki-starter from the camel.component.okki.* properties alone
         OkkiConfiguration configuration = camelContext.getComponent("okki", OkkiComponent.class).getConfiguration();
         assertEquals(simulator.baseUrl(), configuration.getBaseUrl());
         assertEquals("sim-client", configuration.getClientId());
