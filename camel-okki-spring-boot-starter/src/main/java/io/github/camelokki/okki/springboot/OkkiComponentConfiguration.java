@@ -101,6 +101,13 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private Boolean splitResult = true;
 
     /**
+     * Fetch the next page on a second thread while the records of the current page are routed, so that a poll takes
+     * about the longer of reading and routing rather than their sum. It sends the same requests; at most one page is
+     * held ahead.
+     */
+    private Boolean readAhead = true;
+
+    /**
      * Where the watermark of an incremental sync is kept (a StateRepository, e.g. FileStateRepository or a JDBC one);
      * in memory by default, so a restart begins again with initialSync.
      */
@@ -338,6 +345,14 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
 
     public void setSplitResult(Boolean splitResult) {
         this.splitResult = splitResult;
+    }
+
+    public Boolean getReadAhead() {
+        return readAhead;
+    }
+
+    public void setReadAhead(Boolean readAhead) {
+        this.readAhead = readAhead;
     }
 
     public StateRepository<String, String> getStateRepository() {
