@@ -252,8 +252,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         List<Object> ids = new ArrayList<>(records.size());
         List<String> recordKeys = new ArrayList<>(records.size());
         for (Object record : records) {
-            ids.add(keys.id(record));
-            recordKeys.add(keys.key(record, deleted));
+            Object id = keys.id(record);
+            ids.add(id);
+            recordKeys.add(keys.key(record, id, deleted));
         }
         return new Page(response, records, ids, recordKeys);
     }

@@ -46,11 +46,14 @@ public final class RecordKeys {
         return record instanceof Map<?, ?> map ? ServerTime.parse(map.get(UPDATE_TIME)) : null;
     }
 
-    /** The key of this version of the record; deletions are keyed apart from the live record. */
-    public String key(Object record, boolean deleted) {
-        Object id = id(record);
-        String version = byUpdateTime && record instanceof Map<?, ?> map && map.get(UPDATE_TIME) != null
-                ? String.valueOf(map.get(UPDATE_TIME)) : "#" + hash(record);
+    /**
+     * The key of this version of the record; deletions are keyed apart from the live record.
+     *
+     * @param id the record's {@link #id(Object) id}, looked up once by the caller
+     */
+    public String key(Object record, Object id, boolean deleted) {
+        Object updateTime = byUpdateTime && record instanceof Map<?, ?> map ? map.get(UPDATE_TIME) : null;
+        String version = updateTime != null ? updateTime.toString() : "#" + hash(record);
         return resource + (deleted ? ":deleted:" : ":") + (id != null ? id : "?") + "@" + version;
     }
 
