@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -21,14 +22,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The OKKI sync application: Camel Main with the YAML routes under {@code routes/}. Without OKKI_CLIENT_ID and
- * OKKI_CLIENT_SECRET it starts an embedded OKKI simulator seeded with customers and orders, so it runs anywhere.
+ * The OKKI sync application: Camel Main with the YAML routes under {@code routes/}. It talks to the OKKI account whose
+ * client id and secret it is given, as {@code camel.component.okki.client-id} / {@code client-secret} (in
+ * application.properties, as system properties or as CAMEL_COMPONENT_OKKI_CLIENT_ID / _SECRET) or as OKKI_CLIENT_ID /
+ * OKKI_CLIENT_SECRET; without them it starts an embedded OKKI simulator seeded with customers and orders, so it runs
+ * anywhere.
  */
 public final class SyncApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncApplication.class);
 
+    private static final String CLIENT_ID = "camel.component.okki.client-id";
+    private static final String CLIENT_SECRET = "camel.component.okki.client-secret";
+    private static final String BASE_URL = "camel.component.okki.base-url";
+
     private final Main main;
+
     private final OkkiSimulator simulator;
     private final DataSource database;
     private final String webhookSecret;
@@ -55,28 +64,30 @@ public final class SyncApplication implements AutoCloseable {
     public static SyncApplication create(Map<String, String> env, Properties overrides) throws Exception {
         Properties props = defaults();
         props.putAll(overrides);
-        boolean live = env.get("OKKI_CLIENT_ID") != null && env.get("OKKI_CLIENT_SECRET") != null;
+        if (env.get("OKKI_CLIENT_ID") != null && env.get("OKKI_CLIENT_SECRET") != null) {
+            props.setProperty(CLIENT_ID, env.get("OKKI_CLIENT_ID"));
+            props.setProperty(CLIENT_SECRET, env.get("OKKI_CLIENT_SECRET"));
+            if (env.get("OKKI_BASE_URL") != null) {
+                props.setProperty(BASE_URL, env.get("OKKI_BASE_URL"));
+            }
+        }
+        boolean live = configured(CLIENT_ID, props, env) && configured(CLIENT_SECRET, props, env);
         OkkiSimulator simulator = null;
         String webhookSecret = props.getProperty("okki.webhook.secret", "");
         if (webhookSecret.isBlank() && env.get("OKKI_WEBHOOK_SECRET") != null) {
             webhookSecret = env.get("OKKI_WEBHOOK_SECRET");
         }
         if (live) {
-            LOG.info("Syncing the OKKI account of client {}", env.get("OKKI_CLIENT_ID"));
-            props.setProperty("camel.component.okki.client-id", env.get("OKKI_CLIENT_ID"));
-            props.setProperty("camel.component.okki.client-secret", env.get("OKKI_CLIENT_SECRET"));
-            if (env.get("OKKI_BASE_URL") != null) {
-                props.setProperty("camel.component.okki.base-url", env.get("OKKI_BASE_URL"));
-            }
+            LOG.info("Syncing the OKKI account at {}", props.getProperty(BASE_URL, "the component's default address"));
         } else {
             simulator = OkkiSimulator.start();
             simulator.records("company").seed(25);
             simulator.records("order").seed(40);
-            LOG.info("No OKKI_CLIENT_ID/OKKI_CLIENT_SECRET: syncing the embedded OKKI simulator at {} (25 customers,"
+            LOG.info("No OKKI client id and secret: syncing the embedded OKKI simulator at {} (25 customers,"
                     + " 40 sales orders)", simulator.baseUrl());
-            props.setProperty("camel.component.okki.base-url", simulator.baseUrl());
-            props.setProperty("camel.component.okki.client-id", "sim-client");
-            props.setProperty("camel.component.okki.client-secret", "sim-secret");
+            props.setProperty(BASE_URL, simulator.baseUrl());
+            props.setProperty(CLIENT_ID, "sim-client");
+            props.setProperty(CLIENT_SECRET, "sim-secret");
             if (webhookSecret.isBlank()) {
                 webhookSecret = OkkiEventPusher.newSecurityConfig();
             }
@@ -98,6 +109,20 @@ public final class SyncApplication implements AutoCloseable {
         main.bind("okkiKeys", new JdbcMessageIdRepository(database, "okki-sync"));
         main.bind("leadMapper", new LeadMapper());
         return new SyncApplication(main, simulator, database, webhookSecret);
+    }
+
+    /**
+     * Whether an okki option is set where Camel Main would find it: the application's properties (including
+     * overrides), a JVM system property, or an environment variable in Camel's form
+     * (CAMEL_COMPONENT_OKKI_CLIENT_ID).
+     */
+    private static boolean configured(String key, Properties props, Map<String, String> env) {
+        String envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return !isBlank(props.getProperty(key)) || !isBlank(System.getProperty(key)) || !isBlank(env.get(envName));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Properties defaults() throws IOException {

@@ -119,18 +119,18 @@ abstract class SyncApplicationTestSupport {
         }
     }
 
-    private static List<Object> ids(List<Map<String, Object>> records, String field) {
+    static List<Object> ids(List<Map<String, Object>> records, String field) {
         return records.stream().map(r -> r.get(field)).toList();
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static List<Object> sorted(List<Object> values) {
+    static List<Object> sorted(List<Object> values) {
         List<Object> copy = new ArrayList<>(values);
         copy.sort((a, b) -> ((Comparable) a).compareTo(b));
         return copy;
     }
 
-    private static int count(SyncApplication app, String table) {
+    static int count(SyncApplication app, String table) {
         return ((Number) single(app, "SELECT COUNT(*) FROM " + table)).intValue();
     }
 
@@ -139,7 +139,7 @@ abstract class SyncApplicationTestSupport {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static List<Object> column(SyncApplication app, String sql) {
+    static List<Object> column(SyncApplication app, String sql) {
         try (Connection c = app.database().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<Object> values = new ArrayList<>();
@@ -168,7 +168,7 @@ abstract class SyncApplicationTestSupport {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
