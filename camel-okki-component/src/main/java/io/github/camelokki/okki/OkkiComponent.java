@@ -5,6 +5,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelokki.okki.api.OkkiClient;
@@ -39,6 +42,8 @@ public class OkkiComponent extends DefaultComponent {
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Credentials, TokenManager> tokenManagers = new ConcurrentHashMap<>();
+    /** The started polling consumers, also those a wrapping consumer (master:) started without a route of their own. */
+    private final Set<OkkiPollingConsumer> pollingConsumers = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
 
     public OkkiComponent() {
@@ -140,6 +145,21 @@ public class OkkiComponent extends DefaultComponent {
         transports.clear();
         tokenManagers.clear();
         super.doStop();
+    }
+
+    /** The polling consumers running now, by route id; for consoles. */
+    public List<OkkiPollingConsumer> getPollingConsumers() {
+        return pollingConsumers.stream()
+                .sorted(Comparator.comparing(c -> String.valueOf(c.getRouteId())))
+                .toList();
+    }
+
+    void started(OkkiPollingConsumer consumer) {
+        pollingConsumers.add(consumer);
+    }
+
+    void stopped(OkkiPollingConsumer consumer) {
+        pollingConsumers.remove(consumer);
     }
 
     /** The token managers by credentials; for health checks, consoles and tests. */

@@ -27,10 +27,12 @@ import io.github.camelokki.okki.sync.ReadAhead;
 import io.github.camelokki.okki.sync.RecordKeys;
 import io.github.camelokki.okki.sync.ServerTime;
 import io.github.camelokki.okki.sync.Watermark;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -95,8 +97,24 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doBuild() throws Exception {
+        if (getRouteId() == null) {
+            setRouteId(delegatingRouteId());
+        }
         setHealthCheck(new OkkiConsumerHealthCheck(this, "consumer:" + getRouteId(), stats, this::getWatermark));
         super.doBuild();
+    }
+
+    /**
+     * The route of an endpoint that delegates to ours: a wrapping consumer such as master:'s creates this consumer
+     * without telling it its route, which health checks and the dev console name it by.
+     */
+    private String delegatingRouteId() {
+        for (Route route : getEndpoint().getCamelContext().getRoutes()) {
+            if (route.getEndpoint() instanceof DelegateEndpoint delegating && delegating.getEndpoint() == endpoint) {
+                return route.getRouteId();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -113,6 +131,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                     .newSingleThreadExecutor(this, "OkkiReadAhead");
         }
         super.doStart();
+        endpoint.getComponent().started(this);
     }
 
     @Override
@@ -123,6 +142,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().stopped(this);
         awaitRecordInHand();
         super.doStop();
         if (readAheadExecutor != null) {

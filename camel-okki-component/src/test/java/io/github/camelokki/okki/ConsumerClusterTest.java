@@ -10,12 +10,16 @@ import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
+import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,10 +43,13 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         nodeB.start();
         Thread.sleep(300);
         assertTrue(byB.isEmpty(), "the follower must not poll while the leader holds the lock");
+        assertEquals(List.of("sync"), consoleRoutes(nodeA), "the leader's okki console lists its consumer");
+        assertEquals(List.of(), consoleRoutes(nodeB), "the follower runs no okki consumer");
 
         nodeA.stop();
         await("node b to take over and finish", 40_000, () -> byA.size() + byB.size() >= 2000);
         Thread.sleep(500);
+        assertEquals(List.of("sync"), consoleRoutes(nodeB), "after taking over, node b's console lists the consumer");
         nodeB.stop();
 
         assertTrue(byA.size() < 2000 && !byB.isEmpty(), "both nodes should have delivered part: a=" + byA.size()
@@ -50,6 +57,14 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         List<Object> union = new java.util.ArrayList<>(byA);
         union.addAll(byB);
         assertExactlyOnce(all, union);
+    }
+
+    /** The route ids of the polling consumers the okki dev console of a node lists. */
+    private static List<String> consoleRoutes(CamelContext node) throws Exception {
+        DevConsole console = PluginHelper.getDevConsoleResolver(node).resolveDevConsole("okki");
+        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON);
+        List<JsonObject> consumers = json.getCollection("consumers");
+        return consumers.stream().map(c -> c.getString("routeId")).toList();
     }
 
     private static CamelContext node(String name, Path dir, List<Object> delivered) throws Exception {
@@ -72,7 +87,7 @@ class ConsumerClusterTest extends SimulatorTestSupport {
             @Override
             public void configure() {
                 from("master:okki-sync:okki:company/list?pageSize=50&delay=50&initialDelay=0"
-                        + "&stateRepository=#state&idempotentRepository=#keys")
+                        + "&stateRepository=#state&idempotentRepository=#keys").routeId("sync")
                         .process(e -> {
                             Thread.sleep(2);
                             recordOnSuccess(e, delivered);

@@ -15,7 +15,6 @@ import io.github.camelokki.okki.auth.Credentials;
 import io.github.camelokki.okki.auth.TokenManager;
 import io.github.camelokki.okki.health.ConsumerStats;
 import io.github.camelokki.okki.sync.ServerTime;
-import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.TimeUtils;
@@ -157,20 +156,23 @@ public class OkkiDevConsole extends AbstractDevConsole {
     }
 
     private List<TokenManager> tokenManagers() {
-        List<TokenManager> answer = new ArrayList<>();
-        for (String name : getCamelContext().getComponentNames()) {
-            if (getCamelContext().hasComponent(name) instanceof OkkiComponent okki) {
-                answer.addAll(okki.getTokenManagers().values());
-            }
-        }
-        return answer;
+        return components().stream().flatMap(okki -> okki.getTokenManagers().values().stream()).toList();
     }
 
+    /**
+     * The running polling consumers. Asked of the components rather than the routes: under master: a route's consumer
+     * is the master's, which starts the okki one only on the leader.
+     */
     private List<OkkiPollingConsumer> consumers() {
-        List<OkkiPollingConsumer> answer = new ArrayList<>();
-        for (Route route : getCamelContext().getRoutes()) {
-            if (route.getConsumer() instanceof OkkiPollingConsumer consumer) {
-                answer.add(consumer);
+        return components().stream().flatMap(okki -> okki.getPollingConsumers().stream()).toList();
+    }
+
+    /** Every okki component of the context, whatever name it was added under. */
+    private List<OkkiComponent> components() {
+        List<OkkiComponent> answer = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof OkkiComponent okki) {
+                answer.add(okki);
             }
         }
         return answer;
