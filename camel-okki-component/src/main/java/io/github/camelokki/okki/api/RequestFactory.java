@@ -96,13 +96,21 @@ public final class RequestFactory {
         };
     }
 
+    /** Adds the required parameters without a value to {@code missing} (created when needed); returns it. */
+    private static List<String> missing(List<Parameter> parameters, Map<String, Object> values, List<String> missing) {
+        for (Parameter parameter : parameters) {
+            if (parameter.required() && isBlank(values.get(parameter.name()))) {
+                missing = missing != null ? missing : new ArrayList<>();
+                missing.add(parameter.name());
+            }
+        }
+        return missing;
+    }
+
     private static void checkRequired(Operation op, Map<String, Object> query, Map<String, Object> fields, String what) {
-        List<String> missing = new ArrayList<>();
-        op.query().stream().filter(Parameter::required).map(Parameter::name)
-                .filter(name -> isBlank(query.get(name))).forEach(missing::add);
-        op.fields().stream().filter(Parameter::required).map(Parameter::name)
-                .filter(name -> isBlank(fields.get(name))).forEach(missing::add);
-        if (missing.isEmpty()) {
+        // plain loops: this runs on every call, and allocates nothing when nothing is missing
+        List<String> missing = missing(op.fields(), fields, missing(op.query(), query, null));
+        if (missing == null) {
             return;
         }
         String first = missing.get(0);
