@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelokki.simulator.loopback.Fault;
+import io.github.camelokki.simulator.loopback.LoopbackFault;
 import io.github.camelokki.simulator.loopback.FaultPlan;
 import io.github.camelokki.simulator.loopback.LoopbackOkki;
 import org.apache.camel.CamelContext;
@@ -81,8 +81,8 @@ class LoadAndFaultTest {
     }
 
     private void run() throws Exception {
-        Map<Fault, Integer> weights = new EnumMap<>(Fault.class);
-        for (Fault f : Fault.values()) {
+        Map<LoopbackFault, Integer> weights = new EnumMap<>(LoopbackFault.class);
+        for (LoopbackFault f : LoopbackFault.values()) {
             weights.put(f, 1);
         }
         FaultPlan plan = new FaultPlan(0.10, weights, Duration.ofMillis(50), Duration.ofMillis(200), 6L, false);
@@ -158,13 +158,13 @@ class LoadAndFaultTest {
             assertEquals(0, wrongBodies.get(), "successful calls with a wrong body; " + summary);
             assertEquals(calls, successes.sum() + failed, summary);
             assertTrue(successes.sum() >= MIN_SUCCESS * calls, "too few successes; " + summary);
-            for (Fault f : Fault.values()) {
+            for (LoopbackFault f : LoopbackFault.values()) {
                 assertTrue(stub.injected(f) > 0, f + " was never injected; " + summary);
             }
             assertEquals(1, stub.tokenRequests(), summary);
             // Reuse: a new connection is only ever opened to fill the pool or to replace one a fault ended
-            long closedByFaults = stub.injected(Fault.RESET) + stub.injected(Fault.TRUNCATED_LENGTH)
-                    + stub.injected(Fault.TRUNCATED_BODY) + stub.injected(Fault.SLOW);
+            long closedByFaults = stub.injected(LoopbackFault.RESET) + stub.injected(LoopbackFault.TRUNCATED_LENGTH)
+                    + stub.injected(LoopbackFault.TRUNCATED_BODY) + stub.injected(LoopbackFault.SLOW);
             assertTrue(stub.acceptedConnections() <= POOL + closedByFaults, "connections not reused; " + summary);
             assertTrue(stub.requests() >= 10 * stub.acceptedConnections(), "connections not reused; " + summary);
 

@@ -12,12 +12,12 @@ import java.util.Random;
  *
  * @param rate       the share of data requests to spoil, 0 to 1
  * @param weights    relative weight of each fault kind; kinds missing or with weight 0 never happen
- * @param slowMin    the shortest delay of a {@link Fault#SLOW} answer
- * @param slowMax    the longest delay of a {@link Fault#SLOW} answer
+ * @param slowMin    the shortest delay of a {@link LoopbackFault#SLOW} answer
+ * @param slowMax    the longest delay of a {@link LoopbackFault#SLOW} answer
  * @param seed       the seed the per-connection random sources are derived from
  * @param tokenFaults whether token requests may be spoiled too (normally not)
  */
-public record FaultPlan(double rate, Map<Fault, Integer> weights, Duration slowMin, Duration slowMax, long seed,
+public record FaultPlan(double rate, Map<LoopbackFault, Integer> weights, Duration slowMin, Duration slowMax, long seed,
         boolean tokenFaults) {
 
     /** No faults at all. */
@@ -35,15 +35,15 @@ public record FaultPlan(double rate, Map<Fault, Integer> weights, Duration slowM
 
     /** Every kind with equal weight. */
     public static FaultPlan allKinds(double rate, Duration slowMin, Duration slowMax, long seed) {
-        Map<Fault, Integer> weights = new EnumMap<>(Fault.class);
-        for (Fault f : Fault.values()) {
+        Map<LoopbackFault, Integer> weights = new EnumMap<>(LoopbackFault.class);
+        for (LoopbackFault f : LoopbackFault.values()) {
             weights.put(f, 1);
         }
         return new FaultPlan(rate, weights, slowMin, slowMax, seed, false);
     }
 
     /** Draws the fault for one request, or null for a proper answer. */
-    Fault draw(Random random) {
+    LoopbackFault draw(Random random) {
         if (rate <= 0 || random.nextDouble() >= rate) {
             return null;
         }
@@ -55,7 +55,7 @@ public record FaultPlan(double rate, Map<Fault, Integer> weights, Duration slowM
             return null;
         }
         int pick = random.nextInt(total);
-        for (Map.Entry<Fault, Integer> e : weights.entrySet()) {
+        for (Map.Entry<LoopbackFault, Integer> e : weights.entrySet()) {
             pick -= Math.max(0, e.getValue());
             if (pick < 0) {
                 return e.getKey();

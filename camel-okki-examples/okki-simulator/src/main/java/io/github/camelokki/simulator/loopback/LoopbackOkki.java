@@ -90,13 +90,13 @@ public final class LoopbackOkki implements Closeable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong tokenRequests = new AtomicLong();
     private final AtomicLong dataRequests = new AtomicLong();
-    private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
+    private final Map<LoopbackFault, AtomicLong> injected = new EnumMap<>(LoopbackFault.class);
     private volatile boolean closed;
 
     private LoopbackOkki(Builder b) throws IOException {
         this.faults = b.faults;
         this.companies = b.companies;
-        for (Fault f : Fault.values()) {
+        for (LoopbackFault f : LoopbackFault.values()) {
             injected.put(f, new AtomicLong());
         }
         server = new ServerSocket();
@@ -195,7 +195,7 @@ public final class LoopbackOkki implements Closeable {
         return dataRequests.get();
     }
 
-    public long injected(Fault fault) {
+    public long injected(LoopbackFault fault) {
         return injected.get(fault).get();
     }
 
@@ -285,7 +285,7 @@ public final class LoopbackOkki implements Closeable {
         } else {
             dataRequests.incrementAndGet();
         }
-        Fault fault = token && !faults.tokenFaults() ? null : faults.draw(random);
+        LoopbackFault fault = token && !faults.tokenFaults() ? null : faults.draw(random);
         if (fault != null) {
             injected.get(fault).incrementAndGet();
             switch (fault) {

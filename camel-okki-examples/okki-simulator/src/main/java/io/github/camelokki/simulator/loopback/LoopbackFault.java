@@ -3,7 +3,7 @@ package io.github.camelokki.simulator.loopback;
 /**
  * What the loopback stub may do to a request instead of answering it properly.
  */
-public enum Fault {
+public enum LoopbackFault {
 
     /** HTTP 500 with a JSON body; the connection stays open. */
     STATUS_500,
