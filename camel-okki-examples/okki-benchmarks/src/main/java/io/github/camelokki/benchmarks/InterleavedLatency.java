@@ -2,6 +2,7 @@ package io.github.camelokki.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * The producer's latency against its baselines, measured interleaved: each round times a block of calls of every
- * variant in turn, and the ratio is taken per round, then the median over the rounds. JMH runs one benchmark after
+ * variant in turn (in an order that rotates from round to round, each block after a full GC), and the ratio is taken
+ * per round, then the median over the rounds. JMH runs one benchmark after
  * another, so on a shared machine a change of load between forks moves the ratio; here every round's variants see the
  * same load. Complements the JMH figures, it does not replace them.
  */
@@ -52,7 +54,12 @@ public final class InterleavedLatency {
                 Object sink = null;
                 for (int round = 0; round < warmupRounds + rounds; round++) {
                     Map<String, Double> roundP50 = new LinkedHashMap<>();
-                    for (Map.Entry<String, Call> variant : calls.entrySet()) {
+                    List<Map.Entry<String, Call>> order = new ArrayList<>(calls.entrySet());
+                    // a rotating order, each block on a clean heap: no variant always follows the same one or pays
+                    // for collecting its garbage
+                    Collections.rotate(order, round);
+                    for (Map.Entry<String, Call> variant : order) {
+                        System.gc();
                         for (int i = 0; i < callsPerRound; i++) {
                             long start = System.nanoTime();
                             sink = variant.getValue().call();
