@@ -33,6 +33,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -98,23 +99,41 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doBuild() throws Exception {
         if (getRouteId() == null) {
-            setRouteId(delegatingRouteId());
+            Route delegating = delegatingRoute();
+            setRouteId(delegating != null ? delegating.getRouteId() : null);
         }
         setHealthCheck(new OkkiConsumerHealthCheck(this, "consumer:" + getRouteId(), stats, this::getWatermark));
         super.doBuild();
     }
 
     /**
-     * The route of an endpoint that delegates to ours: a wrapping consumer such as master:'s creates this consumer
-     * without telling it its route, which health checks and the dev console name it by.
+     * The route of an endpoint that delegates to ours, or null: a wrapping consumer such as master:'s creates this
+     * consumer without telling it its route, which health checks and the dev console name it by.
      */
-    private String delegatingRouteId() {
+    private Route delegatingRoute() {
         for (Route route : getEndpoint().getCamelContext().getRoutes()) {
             if (route.getEndpoint() instanceof DelegateEndpoint delegating && delegating.getEndpoint() == endpoint) {
-                return route.getRouteId();
+                return route;
             }
         }
         return null;
+    }
+
+    /**
+     * Under a wrapping consumer (master:), Camel's consumer check of the route asks the wrapping consumer, which has
+     * no check of its own: lends it ours while this consumer runs, so readiness shows the okki poll details on the
+     * node that polls.
+     */
+    private void lendHealthCheck(boolean running) {
+        Route delegating = delegatingRoute();
+        if (delegating != null && delegating.getConsumer() != this
+                && delegating.getConsumer() instanceof HealthCheckAware wrapping) {
+            if (running && wrapping.getHealthCheck() == null) {
+                wrapping.setHealthCheck(getHealthCheck());
+            } else if (!running && wrapping.getHealthCheck() == getHealthCheck()) {
+                wrapping.setHealthCheck(null);
+            }
+        }
     }
 
     @Override
@@ -132,6 +151,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         }
         super.doStart();
         endpoint.getComponent().started(this);
+        lendHealthCheck(true);
     }
 
     @Override
@@ -143,6 +163,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         endpoint.getComponent().stopped(this);
+        lendHealthCheck(false);
         awaitRecordInHand();
         super.doStop();
         if (readAheadExecutor != null) {

@@ -3,14 +3,18 @@ package io.github.camelokki.okki;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -20,6 +24,7 @@ import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +50,10 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         assertTrue(byB.isEmpty(), "the follower must not poll while the leader holds the lock");
         assertEquals(List.of("sync"), consoleRoutes(nodeA), "the leader's okki console lists its consumer");
         assertEquals(List.of(), consoleRoutes(nodeB), "the follower runs no okki consumer");
+        assertTrue(pollDetails(nodeA).containsKey(OkkiConsumerHealthCheck.POLLS),
+                "the leader's consumer:sync check shows the okki poll: " + pollDetails(nodeA));
+        assertFalse(pollDetails(nodeB).containsKey(OkkiConsumerHealthCheck.POLLS),
+                "the follower's check has no okki poll: " + pollDetails(nodeB));
 
         nodeA.stop();
         await("node b to take over and finish", 40_000, () -> byA.size() + byB.size() >= 2000);
@@ -57,6 +66,13 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         List<Object> union = new java.util.ArrayList<>(byA);
         union.addAll(byB);
         assertExactlyOnce(all, union);
+    }
+
+    /** The details of the route's consumer readiness check, as Camel's consumers repository reports it. */
+    private static Map<String, Object> pollDetails(CamelContext node) {
+        HealthCheck check = HealthCheckHelper.getHealthCheckRepository(node, "consumers").stream()
+                .filter(c -> c.getId().equals("consumer:sync")).findFirst().orElseThrow();
+        return check.call(Map.of(HealthCheck.CHECK_KIND, HealthCheck.Kind.READINESS)).getDetails();
     }
 
     /** The route ids of the polling consumers the okki dev console of a node lists. */
