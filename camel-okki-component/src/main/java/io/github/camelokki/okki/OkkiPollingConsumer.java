@@ -71,6 +71,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     /** Held from a record's exchange to the storing of its key, so that stopping never separates the two. */
     private final ReentrantLock handling = new ReentrantLock();
     private final ConsumerStats stats = new ConsumerStats();
+    /** The route whose wrapping consumer (master:) created this one; null when this is the route's own consumer. */
+    private Route wrappingRoute;
     /** Fetches the next page while the current one is routed; null when readAhead=false. */
     private ExecutorService readAheadExecutor;
 
@@ -99,8 +101,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doBuild() throws Exception {
         if (getRouteId() == null) {
-            Route delegating = delegatingRoute();
-            setRouteId(delegating != null ? delegating.getRouteId() : null);
+            // created by a wrapping consumer, which does not say which route it is for
+            wrappingRoute = delegatingRoute();
+            setRouteId(wrappingRoute != null ? wrappingRoute.getRouteId() : null);
         }
         setHealthCheck(new OkkiConsumerHealthCheck(this, "consumer:" + getRouteId(), stats, this::getWatermark));
         super.doBuild();
@@ -125,9 +128,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
      * node that polls.
      */
     private void lendHealthCheck(boolean running) {
-        Route delegating = delegatingRoute();
-        if (delegating != null && delegating.getConsumer() != this
-                && delegating.getConsumer() instanceof HealthCheckAware wrapping) {
+        if (wrappingRoute != null && wrappingRoute.getConsumer() instanceof HealthCheckAware wrapping) {
             if (running && wrapping.getHealthCheck() == null) {
                 wrapping.setHealthCheck(getHealthCheck());
             } else if (!running && wrapping.getHealthCheck() == getHealthCheck()) {

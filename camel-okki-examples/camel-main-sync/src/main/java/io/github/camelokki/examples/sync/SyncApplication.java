@@ -37,7 +37,6 @@ public final class SyncApplication implements AutoCloseable {
     private static final String BASE_URL = "camel.component.okki.base-url";
 
     private final Main main;
-
     private final OkkiSimulator simulator;
     private final DataSource database;
     private final String webhookSecret;
