@@ -16,6 +16,13 @@ public enum Fault {
     HTTP_503(false),
     /** HTTP 429 with {@code Retry-After: 1}, the rate limiter refusing the call. */
     HTTP_429(false),
+    /**
+     * HTTP 200 carrying the envelope {@code {"code":500,"message":"Server error",...,"data":null}}: OKKI's way of
+     * reporting a failure inside the application, which a client reading only the HTTP status takes for success.
+     */
+    ENVELOPE_500(false),
+    /** HTTP 200 carrying an envelope with code -1, the generic failure code OKKI also uses for rejected input. */
+    ENVELOPE_MINUS_1(false),
     /** The TCP connection is reset without an answer. */
     CONNECTION_RESET(false),
     /** The connection is closed without sending a single byte. */

@@ -46,7 +46,7 @@ public final class OkkiSimulator implements AutoCloseable {
         for (ResourceKind kind : ResourceKind.all()) {
             records.put(kind, new Records(kind, clock, ids));
         }
-        transformer = new SimulatorTransformer(new OkkiApi(clock, tokens, records::get), tokens, faults);
+        transformer = new SimulatorTransformer(clock, new OkkiApi(clock, tokens, records::get), tokens, faults);
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(port)

@@ -2,8 +2,11 @@ package io.github.camelokki.simulator;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +18,11 @@ import java.util.function.Predicate;
 /**
  * The records of one OKKI resource, shared by the HTTP side and the test or example driving the simulator.
  * <p>
- * Every method hands out copies, so callers never see a record change under them. Deleting is soft, as in OKKI: the
- * record leaves the normal lists and shows up in the deleted listing with a fresh update_time, which is how an
- * incremental sync learns about deletions.
+ * Every method hands out copies, so callers never see a record change under them. Each record keeps the times its
+ * list can filter on ({@link RecordTime}) and shows those the list answer shows, as "yyyy-MM-dd HH:mm:ss". Deleting
+ * is soft, as in OKKI: the record leaves the normal lists and shows up in the deleted listing, where there is one.
  */
 public final class Records {
-
-    /** Orders lists as OKKI does: latest update first; the id keeps records of the same second in a stable order. */
-    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing((Entry e) -> e.updated).reversed()
-            .thenComparingLong(e -> e.id);
 
     private final ResourceKind kind;
     private final SimClock clock;
@@ -50,15 +49,25 @@ public final class Records {
     }
 
     /**
-     * Adds a record with create_time and update_time set to now. The id field is assigned unless the fields already
-     * carry a numeric one that is not taken.
+     * Adds a record created, updated, contacted and filed now; never edited (edit_time shows as 1970-01-01 00:00:00,
+     * as OKKI answers for a lead nobody edited). An order's account_date is taken from the fields if they carry one,
+     * else it is today. The id field is assigned unless the fields already carry a numeric one that is not taken.
      */
     public synchronized Map<String, Object> create(Map<String, Object> fields) {
         LocalDateTime now = clock.now();
-        return insert(fields, now, now);
+        Map<RecordTime, LocalDateTime> times = new EnumMap<>(RecordTime.class);
+        times.put(RecordTime.CREATE, now);
+        times.put(RecordTime.UPDATE, now);
+        times.put(RecordTime.CONTACT, now);
+        times.put(RecordTime.FILING, now);
+        times.put(RecordTime.ORDER_DATE, now.toLocalDate().atStartOfDay());
+        return insert(fields, times);
     }
 
-    /** Changes some fields of a live or deleted record and sets its update_time to now. */
+    /**
+     * Changes some fields of a live or deleted record as a user's edit would: update_time and edit_time become now;
+     * creation, last contact and filing stay, and the order date changes only if the changes carry account_date.
+     */
     public synchronized Map<String, Object> update(Object id, Map<String, Object> changes) {
         Entry entry = require(id);
         Map<String, Object> fields = new LinkedHashMap<>(entry.fields);
@@ -67,21 +76,43 @@ public final class Records {
                 fields.put(key, value);
             }
         });
-        entry.fields = fields;
-        touch(entry, entry.created, clock.now());
+        entry.fields = withoutTimes(fields, entry.times);
+        LocalDateTime now = clock.now();
+        stamp(entry, RecordTime.UPDATE, now);
+        stamp(entry, RecordTime.EDIT, now);
         return copy(entry);
     }
 
-    /** Soft-deletes a record: gone from normal lists, listed among the deleted ones, update_time now. */
-    public synchronized void delete(Object id) {
+    /**
+     * Records a contact with the customer or lead: order_time (last contact) becomes now, nothing else moves, so a
+     * list filtering on update time does not see it.
+     *
+     * @throws IllegalArgumentException if the resource keeps no contact time
+     */
+    public synchronized Map<String, Object> contact(Object id) {
+        if (!kind.keeps(RecordTime.CONTACT)) {
+            throw new IllegalArgumentException(kind.name() + " records have no order_time (last contact) to move");
+        }
         Entry entry = require(id);
-        entry.deleted = true;
-        touch(entry, entry.created, clock.now());
+        entry.times.put(RecordTime.CONTACT, clock.now());
+        return copy(entry);
     }
 
     /**
-     * Adds {@code n} plausible records whose update times are spread over the past week (create times before them),
-     * the same ones for every simulator given the same history, so runs are repeatable.
+     * Soft-deletes a record: gone from normal lists, listed among the deleted ones, deletion time now. OKKI does not
+     * say that deleting moves update_time, so it does not here: only a filter on the deletion time (order list
+     * time_type=4) finds a deletion by when it happened.
+     */
+    public synchronized void delete(Object id) {
+        Entry entry = require(id);
+        entry.deleted = true;
+        entry.times.put(RecordTime.DELETION, clock.now());
+    }
+
+    /**
+     * Adds {@code n} plausible records whose update times are spread over the past week (create times before them,
+     * last contact and filing in between, edits at the update, order dates up to two weeks before creation), the
+     * same ones for every simulator given the same history, so runs are repeatable.
      */
     public synchronized List<Map<String, Object>> seed(int n) {
         LocalDateTime now = clock.now();
@@ -90,7 +121,24 @@ public final class Records {
             seeded++;
             LocalDateTime updated = now.minusSeconds(random.nextInt((int) Duration.ofDays(7).toSeconds()));
             LocalDateTime createdAt = updated.minusSeconds(random.nextInt((int) Duration.ofDays(30).toSeconds()));
-            created.add(insert(Seeder.fields(kind, seeded, random), createdAt, updated));
+            Map<String, Object> fields = Seeder.fields(kind, seeded, random);
+            Map<RecordTime, LocalDateTime> times = new EnumMap<>(RecordTime.class);
+            times.put(RecordTime.CREATE, createdAt);
+            times.put(RecordTime.UPDATE, updated);
+            // drawn only for the times the resource keeps, so the others seed as they always did
+            int lifetime = (int) Duration.between(createdAt, updated).toSeconds();
+            if (kind.keeps(RecordTime.CONTACT)) {
+                times.put(RecordTime.CONTACT, createdAt.plusSeconds(random.nextInt(lifetime + 1)));
+            }
+            if (kind.keeps(RecordTime.FILING)) {
+                times.put(RecordTime.FILING, createdAt.plusSeconds(random.nextInt(lifetime + 1)));
+            }
+            if (kind.keeps(RecordTime.ORDER_DATE)) {
+                times.put(RecordTime.ORDER_DATE, createdAt.toLocalDate().minusDays(random.nextInt(15))
+                        .atStartOfDay());
+            }
+            times.put(RecordTime.EDIT, updated);
+            created.add(insert(fields, times));
         }
         return created;
     }
@@ -114,7 +162,7 @@ public final class Records {
 
     /** All live records, newest update first. */
     public List<Map<String, Object>> all() {
-        return page(e -> !e.deleted, 0, Integer.MAX_VALUE).records();
+        return page(e -> !e.deleted, RecordTime.UPDATE, 0, Integer.MAX_VALUE).records();
     }
 
     /** Removes every record and restarts the seeded sequence. */
@@ -140,9 +188,15 @@ public final class Records {
         return true;
     }
 
-    /** One page of the records matching the filter, in list order, with the number of matches. */
-    synchronized Page page(Predicate<Entry> filter, int offset, int limit) {
-        List<Entry> matching = entries.values().stream().filter(filter).sorted(NEWEST_FIRST).toList();
+    /**
+     * One page of the records matching the filter, the latest {@code order} time first (never set counts as oldest),
+     * with the number of matches. The id keeps records of the same second in a stable order.
+     */
+    synchronized Page page(Predicate<Entry> filter, RecordTime order, int offset, int limit) {
+        Comparator<Entry> newestFirst = Comparator.comparing((Entry e) -> e.time(order),
+                Comparator.nullsFirst(Comparator.<LocalDateTime>naturalOrder())).reversed()
+                .thenComparingLong(e -> e.id);
+        List<Entry> matching = entries.values().stream().filter(filter).sorted(newestFirst).toList();
         int from = Math.min(offset, matching.size());
         int to = (int) Math.min((long) from + limit, matching.size());
         List<Map<String, Object>> records = new ArrayList<>(to - from);
@@ -155,7 +209,8 @@ public final class Records {
     /** The live record whose id field, or else whose number field (order_no, serial_id, ...), has the value. */
     synchronized Map<String, Object> findLive(String id, String number) {
         Entry entry = id != null ? entries.get(toId(id)) : entries.values().stream()
-                .filter(e -> number != null && number.equals(String.valueOf(e.fields.get(kind.numberField()))))
+                .filter(e -> number != null && kind.numberField() != null
+                        && number.equals(String.valueOf(e.fields.get(kind.numberField()))))
                 .findFirst().orElse(null);
         return entry == null || entry.deleted ? null : copy(entry);
     }
@@ -164,25 +219,27 @@ public final class Records {
     record Page(List<Map<String, Object>> records, int total) {
     }
 
+    /** The times the record keeps, shown or not, for tests that check a filter against them. */
+    synchronized Map<RecordTime, LocalDateTime> times(Object id) {
+        return new EnumMap<>(require(id).times);
+    }
+
     /** A stored record with what list filtering needs at hand. */
     static final class Entry {
         final long id;
+        /** The fields without the times, which {@link #copy} adds. */
         Map<String, Object> fields;
-        LocalDateTime created;
-        LocalDateTime updated;
+        /** The times the resource keeps; one not set yet (edit, deletion) is absent. */
+        final Map<RecordTime, LocalDateTime> times = new EnumMap<>(RecordTime.class);
         boolean deleted;
 
-        Entry(long id, Map<String, Object> fields) {
+        Entry(long id) {
             this.id = id;
-            this.fields = fields;
         }
 
-        LocalDateTime created() {
-            return created;
-        }
-
-        LocalDateTime updated() {
-            return updated;
+        /** The time, or {@code null} if the record has not got it (yet). */
+        LocalDateTime time(RecordTime time) {
+            return times.get(time);
         }
 
         boolean deleted() {
@@ -190,29 +247,45 @@ public final class Records {
         }
     }
 
-    private Map<String, Object> insert(Map<String, Object> fields, LocalDateTime created, LocalDateTime updated) {
+    private Map<String, Object> insert(Map<String, Object> fields, Map<RecordTime, LocalDateTime> times) {
         Long wanted = toId(fields.get(kind.idField()));
         long id = wanted != null && wanted > 0 && !entries.containsKey(wanted) ? wanted : ids.incrementAndGet();
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put(kind.idField(), id);
-        fields.forEach((key, value) -> {
-            if (!key.equals(kind.idField())) {
-                stored.put(key, value);
-            }
-        });
-        Entry entry = new Entry(id, stored);
-        touch(entry, created, updated);
+        fields.forEach(stored::putIfAbsent);
+        Entry entry = new Entry(id);
+        times.forEach((time, value) -> stamp(entry, time, value));
+        entry.fields = withoutTimes(stored, entry.times);
         entries.put(id, entry);
         return copy(entry);
     }
 
-    private static void touch(Entry entry, LocalDateTime created, LocalDateTime updated) {
-        entry.created = created;
-        entry.updated = updated;
-        Map<String, Object> fields = new LinkedHashMap<>(entry.fields);
-        fields.put("create_time", SimClock.format(created));
-        fields.put("update_time", SimClock.format(updated));
-        entry.fields = fields;
+    /** Sets a time the resource keeps; the others do not exist on its records. */
+    private void stamp(Entry entry, RecordTime time, LocalDateTime value) {
+        if (kind.keeps(time)) {
+            entry.times.put(time, value);
+        }
+    }
+
+    /**
+     * The fields without those that show a kept time, which OKKI sets itself; a time the user picks (the order date)
+     * is taken into {@code times} when it reads as a date, else ignored.
+     */
+    private Map<String, Object> withoutTimes(Map<String, Object> fields, Map<RecordTime, LocalDateTime> times) {
+        for (RecordTime time : kind.times()) {
+            Object value = time.field() == null ? null : fields.remove(time.field());
+            if (value != null && time.pickedByUser()) {
+                try {
+                    LocalDateTime date = SimClock.parse(String.valueOf(value), LocalTime.MIN);
+                    if (date != null) {
+                        times.put(time, date.toLocalDate().atStartOfDay());
+                    }
+                } catch (DateTimeParseException notADate) {
+                    // OKKI's answer to a malformed date is not documented; the order date stays
+                }
+            }
+        }
+        return fields;
     }
 
     private Entry require(Object id) {
@@ -223,8 +296,16 @@ public final class Records {
         return entry;
     }
 
-    private static Map<String, Object> copy(Entry entry) {
-        return new LinkedHashMap<>(entry.fields);
+    /** The record as OKKI answers it: its fields and the times the list answer shows. */
+    private Map<String, Object> copy(Entry entry) {
+        Map<String, Object> record = new LinkedHashMap<>(entry.fields);
+        for (RecordTime time : kind.times()) {
+            if (time.field() != null) {
+                LocalDateTime value = entry.time(time);
+                record.put(time.field(), value == null ? RecordTime.NEVER : SimClock.format(value));
+            }
+        }
+        return record;
     }
 
     /** Ids arrive as numbers from Java and as text from HTTP; anything that is not a whole number matches nothing. */

@@ -1,13 +1,11 @@
 package io.github.camelokki.simulator;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.camelokki.simulator.ResourceKind.Paging;
@@ -28,25 +26,27 @@ final class ResourceOperations {
 
     /**
      * One page of records within the optional time window, live ones or, with the kind's deleted flag set to 1,
-     * deleted ones; the answer carries the number of matching records in the kind's total field.
+     * deleted ones; the answer carries the number of matching records in the kind's total field. The window applies
+     * to the time the kind's {@link TimeFilter} picks for the request; a record without that time (never deleted,
+     * say) is outside every window. Lists without a time filter ignore the window, as OKKI ignores parameters a list
+     * does not take.
      */
     SimResponse list(ResourceKind kind, Records records, SimRequest request) {
         String now = clock.nowText();
+        TimeFilter timeFilter = kind.timeFilter();
+        RecordTime time = timeFilter == null ? null : timeFilter.select(request);
         LocalDateTime start;
         LocalDateTime end;
         try {
-            start = time(request.param("start_time"), LocalTime.MIN);
-            end = time(request.param("end_time"), LocalTime.of(23, 59, 59));
+            start = time == null ? null : SimClock.parse(request.param("start_time"), LocalTime.MIN);
+            end = time == null ? null : SimClock.parse(request.param("end_time"), LocalTime.of(23, 59, 59));
         } catch (DateTimeParseException e) {
             return SimResponse.error(200, 400, "start_time and end_time must look like yyyy-MM-dd HH:mm:ss", now);
         }
-        boolean deleted = "1".equals(request.param(kind.deletedParam()));
-        // time_type 2 filters on create_time; 1 (update_time) is the default and stands in for OKKI's other types
-        Function<Records.Entry, LocalDateTime> timeOf = "2".equals(request.param("time_type"))
-                ? Records.Entry::created : Records.Entry::updated;
+        boolean deleted = kind.deletedParam() != null && "1".equals(request.param(kind.deletedParam()));
         Predicate<Records.Entry> filter = entry -> entry.deleted() == deleted
-                && (start == null || !timeOf.apply(entry).isBefore(start))
-                && (end == null || !timeOf.apply(entry).isAfter(end));
+                && within(entry.time(time), start, end) && matches(kind, entry, request);
+        RecordTime order = timeFilter != null && timeFilter.sorts() ? time : RecordTime.UPDATE;
 
         int pageSize;
         int pageNumber;
@@ -60,7 +60,7 @@ final class ResourceOperations {
                     DEFAULT_PAGE_SIZE);
             pageNumber = positive(pageNo ? first(request, "page_no", "start_index") : request.param("start_index"), 1);
         }
-        Records.Page page = records.page(filter, (int) Math.min((long) (pageNumber - 1) * pageSize,
+        Records.Page page = records.page(filter, order, (int) Math.min((long) (pageNumber - 1) * pageSize,
                 Integer.MAX_VALUE), pageSize);
 
         Map<String, Object> data = new LinkedHashMap<>();
@@ -117,14 +117,24 @@ final class ResourceOperations {
         return SimResponse.success(clock.nowText(), List.of());
     }
 
-    /** OKKI takes "yyyy-MM-dd HH:mm:ss" or a bare date, which means the start or the end of that day. */
-    private static LocalDateTime time(String text, LocalTime timeOfBareDate) {
-        if (text == null || text.isBlank()) {
-            return null;
+    /** Whether the time is within the window; any time is when there is no window, none is when there is one. */
+    private static boolean within(LocalDateTime time, LocalDateTime start, LocalDateTime end) {
+        if (start == null && end == null) {
+            return true;
         }
-        String value = text.strip();
-        return value.length() == 10 ? LocalDate.parse(value).atTime(timeOfBareDate)
-                : LocalDateTime.parse(value, SimClock.FORMAT);
+        return time != null && (start == null || !time.isBefore(start)) && (end == null || !time.isAfter(end));
+    }
+
+    /** Whether the record has the value of each of the kind's match parameters the request carries. */
+    private static boolean matches(ResourceKind kind, Records.Entry entry, SimRequest request) {
+        for (String param : kind.matchParams()) {
+            String wanted = request.param(param);
+            if (wanted != null && !wanted.isBlank()
+                    && !wanted.strip().equals(String.valueOf(entry.fields.get(param)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String first(SimRequest request, String name, String fallback) {

@@ -23,6 +23,10 @@ final class Seeder {
             "Cotton T-Shirt", "Bluetooth Speaker", "Ceramic Tile", "Hydraulic Pump", "Office Chair");
     private static final List<String> CURRENCIES = List.of("USD", "EUR", "CNY", "GBP");
     private static final List<String> BANKS = List.of("Bank of China", "HSBC", "Citibank", "ICBC");
+    private static final List<String> NOTES = List.of("Sent the catalogue and price list", "Called about samples",
+            "Met at the trade fair", "Asked for a revised quotation", "Followed up on the payment terms");
+    /** OKKI's follow-up types: quick note, phone call, meeting, e-mail. */
+    private static final List<Integer> NOTE_TYPES = List.of(101, 103, 104, 110);
 
     private Seeder() {
     }
@@ -30,7 +34,9 @@ final class Seeder {
     /** Fields of the {@code serial}-th seeded record of the kind (ids and times are added by the caller). */
     static Map<String, Object> fields(ResourceKind kind, int serial, Random random) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put(kind.numberField(), kind.numberPrefix() + String.format("%06d", serial));
+        if (kind.numberField() != null) {
+            fields.put(kind.numberField(), kind.numberPrefix() + String.format("%06d", serial));
+        }
         switch (kind.naming()) {
             case ORGANISATION -> {
                 fields.put("name", pick(ORG_STEMS, random) + " " + pick(ORG_KINDS, random) + " "
@@ -48,6 +54,10 @@ final class Seeder {
                 fields.put("status", 1);
             }
             case WAREHOUSE -> fields.put("name", "Warehouse " + serial);
+            case NOTE -> {
+                fields.put("type", pick(NOTE_TYPES, random));
+                fields.put("content", pick(NOTES, random));
+            }
             case NONE -> { }
         }
         if (kind.monetary()) {
@@ -57,7 +67,7 @@ final class Seeder {
         return fields;
     }
 
-    private static String pick(List<String> values, Random random) {
+    private static <T> T pick(List<T> values, Random random) {
         return values.get(random.nextInt(values.size()));
     }
 }

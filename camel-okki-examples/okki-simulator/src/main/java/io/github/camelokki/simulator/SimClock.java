@@ -1,7 +1,9 @@
 package io.github.camelokki.simulator;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -57,5 +59,19 @@ public final class SimClock {
 
     public static String format(LocalDateTime time) {
         return FORMAT.format(time);
+    }
+
+    /**
+     * Reads OKKI's "yyyy-MM-dd HH:mm:ss" or a bare date, which stands for the given time of that day; blank text
+     * gives {@code null}.
+     *
+     * @throws java.time.format.DateTimeParseException for anything else
+     */
+    static LocalDateTime parse(String text, LocalTime timeOfBareDate) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        return value.length() == 10 ? LocalDate.parse(value).atTime(timeOfBareDate) : LocalDateTime.parse(value, FORMAT);
     }
 }

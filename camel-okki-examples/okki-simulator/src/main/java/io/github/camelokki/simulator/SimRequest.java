@@ -37,8 +37,11 @@ record SimRequest(String method, String path, Map<String, String> query, Map<Str
                 bearer(request.getHeader("Authorization")));
     }
 
-    /** A parameter from the query or, failing that, from the form body. */
+    /** A parameter from the query or, failing that, from the form body; {@code null} for a {@code null} name. */
     String param(String name) {
+        if (name == null) {
+            return null;
+        }
         String value = query.get(name);
         return value != null ? value : form.get(name);
     }

@@ -23,12 +23,14 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
     private static final String GATEWAY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
+    private final SimClock clock;
     private final OkkiApi api;
     private final Tokens tokens;
     private final Faults faults;
     private final Map<String, AtomicInteger> dataRequests = new ConcurrentHashMap<>();
 
-    SimulatorTransformer(OkkiApi api, Tokens tokens, Faults faults) {
+    SimulatorTransformer(SimClock clock, OkkiApi api, Tokens tokens, Faults faults) {
+        this.clock = clock;
         this.api = api;
         this.tokens = tokens;
         this.faults = faults;
@@ -86,19 +88,26 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
         dataRequests.clear();
     }
 
-    private static ResponseDefinition failBeforeHandling(Fault fault) {
+    private ResponseDefinition failBeforeHandling(Fault fault) {
         return switch (fault) {
             case HTTP_500 -> json(500, "{\"message\":\"Server Error\"}").build();
             case HTTP_502_HTML -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                     .withBody(GATEWAY_PAGE).build();
             case HTTP_503 -> json(503, "{\"message\":\"Service Unavailable\"}").build();
             case HTTP_429 -> json(429, "{\"message\":\"Too Many Attempts.\"}").withHeader("Retry-After", "1").build();
+            case ENVELOPE_500 -> envelope(500);
+            case ENVELOPE_MINUS_1 -> envelope(-1);
             case CONNECTION_RESET -> aResponse()
                     .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
             case EMPTY_RESPONSE -> aResponse()
                     .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE).build();
             case TRUNCATED_JSON, SLOW -> throw new IllegalArgumentException(fault + " applies after handling");
         };
+    }
+
+    /** HTTP 200 with an error envelope, the way OKKI reports most failures. */
+    private ResponseDefinition envelope(int code) {
+        return json(200, SimResponse.error(200, code, "Server error", clock.nowText()).body()).build();
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {

@@ -10,23 +10,29 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.common.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,10 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class OkkiSimulatorTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
+    /** Resources with a last contact time (order_time) that {@link Records#contact} moves. */
+    private static final Set<String> CONTACTED = Set.of("company", "lead", "opportunity");
 
     private static OkkiSimulator sim;
     private static HttpClient http;
@@ -241,7 +250,8 @@ class OkkiSimulatorTest {
     void deletedRecordsLeaveNormalListsAndAppearInTheRemovedListing() throws Exception {
         Records companies = sim.records("company");
         companies.seed(3);
-        Object gone = companies.all().get(2).get("company_id");
+        Map<String, Object> before = companies.all().get(2);
+        Object gone = before.get("company_id");
         sim.advance(Duration.ofMinutes(5));
         companies.delete(gone);
         String token = sim.issueToken();
@@ -251,10 +261,12 @@ class OkkiSimulatorTest {
         assertFalse(list(live).stream().anyMatch(r -> r.get("company_id").equals(gone)));
         Map<String, Object> removed = data(get("/v1/company/list?removed=1", token));
         assertEquals(1, removed.get("totalItem"));
-        assertEquals(gone, list(removed).get(0).get("company_id"));
-        assertEquals("2026-11-25 10:05:00", list(removed).get(0).get("update_time"));
+        assertEquals(before, list(removed).get(0));
+        // deleting leaves update_time alone, so a window starting after the last update misses the deletion
+        assertEquals(List.of(), ids(get("/v1/company/list?removed=1&start_time=2026-11-25", token), "company_id"));
         assertEquals(2, companies.size());
         assertTrue(companies.isDeleted(gone));
+        assertEquals(T0.plusMinutes(5), companies.times(gone).get(RecordTime.DELETION));
 
         Records suppliers = sim.records("supplier");
         Object supplier = suppliers.create(Map.of("name", "Acme")).get("supplier_id");
@@ -279,6 +291,265 @@ class OkkiSimulatorTest {
         Map<String, Object> front = list(data(get("/v1/invoices/order/list?count=1", sim.issueToken()))).get(0);
         assertEquals(oldest.get("order_id"), front.get("order_id"));
         assertEquals("2026-11-25 10:00:30", front.get("update_time"));
+    }
+
+    // --- which time each list's window filters on ---
+
+    /**
+     * The 16 lists with a time window, each with no selector and with every documented selector value (plus an
+     * undocumented one for company, lead and product, which gets the default), and the time the window should then
+     * filter on, as read from OKKI's docs independently of the simulator's table.
+     */
+    static Stream<Arguments> timeFilteredLists() {
+        return Stream.of(
+                arguments("company", "/v1/company/list", "", "update"),
+                arguments("company", "/v1/company/list", "time_type=1", "update"),
+                arguments("company", "/v1/company/list", "time_type=2", "create"),
+                arguments("company", "/v1/company/list", "time_type=3", "filing"),
+                arguments("company", "/v1/company/list", "time_type=9", "update"),
+                arguments("lead", "/v1/lead/list", "", "contact"),
+                arguments("lead", "/v1/lead/list", "sort_field=update_time", "update"),
+                arguments("lead", "/v1/lead/list", "sort_field=order_time", "contact"),
+                arguments("lead", "/v1/lead/list", "sort_field=edit_time", "edit"),
+                arguments("lead", "/v1/lead/list", "sort_field=create_time", "contact"),
+                arguments("opportunity", "/v1/opportunity/list", "", "update"),
+                arguments("product", "/v1/product/list", "", "create"),
+                arguments("product", "/v1/product/list", "time_type=1", "update"),
+                arguments("product", "/v1/product/list", "time_type=2", "create"),
+                arguments("product", "/v1/product/list", "time_type=0", "create"),
+                arguments("order", "/v1/invoices/order/list", "", "update"),
+                arguments("order", "/v1/invoices/order/list", "time_type=1", "update"),
+                arguments("order", "/v1/invoices/order/list", "time_type=2", "create"),
+                arguments("order", "/v1/invoices/order/list", "time_type=3", "order date"),
+                arguments("order", "/v1/invoices/order/list", "time_type=4", "deletion"),
+                arguments("quotation", "/v1/invoices/quotation/list", "", "create"),
+                arguments("receipt", "/v1/invoices/receipt/list", "", "update"),
+                arguments("receiptRegistration", "/v1/invoices/receiptRegistration/list", "", "update"),
+                arguments("receiptRegistration", "/v1/invoices/receiptRegistration/list", "time_type=1", "update"),
+                arguments("receiptRegistration", "/v1/invoices/receiptRegistration/list", "time_type=2", "create"),
+                arguments("outbound", "/v1/invoices/outbound/list", "", "update"),
+                arguments("outbound", "/v1/invoices/outbound/list", "time_type=1", "update"),
+                arguments("outbound", "/v1/invoices/outbound/list", "time_type=2", "create"),
+                arguments("purchaseOrder", "/v1/purchaseOrder/list", "", "update"),
+                arguments("purchaseOrder", "/v1/purchaseOrder/list", "time_type=1", "update"),
+                arguments("purchaseOrder", "/v1/purchaseOrder/list", "time_type=2", "create"),
+                arguments("purchaseInbound", "/v1/invoices/purchaseInbound/list", "", "update"),
+                arguments("purchaseInbound", "/v1/invoices/purchaseInbound/list", "time_type=1", "update"),
+                arguments("purchaseInbound", "/v1/invoices/purchaseInbound/list", "time_type=2", "create"),
+                arguments("purchaseReturn", "/v1/invoices/purchaseReturn/list", "", "update"),
+                arguments("purchaseReturn", "/v1/invoices/purchaseReturn/list", "time_type=1", "update"),
+                arguments("purchaseReturn", "/v1/invoices/purchaseReturn/list", "time_type=2", "create"),
+                arguments("supplier", "/v1/supplier/list", "", "update"),
+                arguments("costInvoice", "/v1/costInvoice/list", "", "create"),
+                arguments("costInvoice", "/v1/costInvoice/list", "time_type=1", "update"),
+                arguments("costInvoice", "/v1/costInvoice/list", "time_type=2", "create"),
+                arguments("paymentInvoice", "/v1/paymentInvoice/list", "", "create"),
+                arguments("paymentInvoice", "/v1/paymentInvoice/list", "time_type=1", "update"),
+                arguments("paymentInvoice", "/v1/paymentInvoice/list", "time_type=2", "create"),
+                arguments("trail", "/v1/dynamic/trail/list", "", "create"));
+    }
+
+    /**
+     * Four records, three made at 10:00 and one at 11:00; at 11:00 one of the early ones is updated, another
+     * contacted (where the resource has a contact time) and the last is left alone. A window from 10:30 then holds
+     * exactly the records whose filtered time moved after 10:30.
+     */
+    @ParameterizedTest(name = "{0} {2} filters on {3} time")
+    @MethodSource("timeFilteredLists")
+    void eachListFiltersOnItsOwnTime(String resource, String path, String selector, String time) throws Exception {
+        Records records = sim.records(resource);
+        Object updated = named(records, "updated at 11:00");
+        Object contacted = named(records, "contacted at 11:00");
+        Object untouched = named(records, "untouched");
+        sim.advance(Duration.ofHours(1));
+        records.update(updated, Map.of("name", "updated"));
+        if (CONTACTED.contains(resource)) {
+            records.contact(contacted);
+        }
+        Object created = named(records, "created at 11:00");
+
+        Set<Object> expected = switch (time) {
+            case "update" -> Set.of(updated, created);
+            case "create", "filing" -> Set.of(created);
+            case "contact" -> Set.of(contacted, created);
+            case "edit" -> Set.of(updated); // never edited, the new record's edit_time is 1970
+            case "order date", "deletion" -> Set.of(); // today at midnight; never deleted
+            default -> throw new IllegalArgumentException(time);
+        };
+        String selected = path + "?count=50" + (selector.isEmpty() ? "" : "&" + selector);
+        String query = selected + "&start_time=" + enc("2026-11-25 10:30:00");
+        List<Object> got = ids(get(query, sim.issueToken()), records.idField());
+        assertEquals(expected, Set.copyOf(got), query);
+        assertEquals(expected.size(), got.size());
+        assertFalse(got.contains(untouched));
+        // without a window every live record is listed, whatever the selector
+        assertEquals(4, ids(get(selected, sim.issueToken()), records.idField()).size());
+    }
+
+    @Test
+    void leadsFilterAndSortOnTheLastContactUnlessSortFieldSaysOtherwise() throws Exception {
+        Records leads = sim.records("lead");
+        Object first = named(leads, "First");
+        sim.advance(Duration.ofMinutes(1));
+        Object second = named(leads, "Second");
+        sim.advance(Duration.ofHours(1));
+        leads.update(second, Map.of("name", "Second, edited"));
+        sim.advance(Duration.ofMinutes(1));
+        Map<String, Object> contacted = leads.contact(first);
+        String token = sim.issueToken();
+
+        assertEquals("2026-11-25 11:02:00", contacted.get("order_time"));
+        assertEquals("2026-11-25 10:00:00", contacted.get("update_time"));
+        assertEquals("2026-11-25 10:00:00", contacted.get("create_time"));
+        assertEquals("1970-01-01 00:00:00", contacted.get("edit_time"));
+        assertEquals(List.of(first, second), ids(get("/v1/lead/list", token), "lead_id"));
+        assertEquals(List.of(second, first), ids(get("/v1/lead/list?sort_field=update_time", token), "lead_id"));
+        // the edit of the second lead is invisible to a client that leaves sort_field out
+        assertEquals(List.of(first), ids(get("/v1/lead/list?start_time=" + enc("2026-11-25 10:30:00"), token),
+                "lead_id"));
+        Map<String, Object> edited = leads.get(second);
+        assertEquals("2026-11-25 11:01:00", edited.get("edit_time"));
+        assertEquals("2026-11-25 11:01:00", edited.get("update_time"));
+        assertEquals("2026-11-25 10:01:00", edited.get("order_time"));
+    }
+
+    @Test
+    void contactIsRefusedForResourcesWithoutALastContactTime() {
+        Records orders = sim.records("order");
+        Object order = named(orders, "No contact");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> orders.contact(order));
+        assertEquals("order records have no order_time (last contact) to move", refused.getMessage());
+        assertThrows(NoSuchElementException.class, () -> sim.records("lead").contact(1));
+    }
+
+    @Test
+    void companiesFiledInTheWindowAreFoundWithTimeTypeThree() throws Exception {
+        Records companies = sim.records("company");
+        List<Object> all = companies.seed(40).stream().map(r -> r.get("company_id")).toList();
+        LocalDateTime start = T0.minusDays(8);
+        Set<Object> filed = new HashSet<>();
+        Set<Object> createdAfter = new HashSet<>();
+        for (Object id : all) {
+            Map<RecordTime, LocalDateTime> times = companies.times(id);
+            if (!times.get(RecordTime.FILING).isBefore(start)) {
+                filed.add(id);
+            }
+            if (!times.get(RecordTime.CREATE).isBefore(start)) {
+                createdAfter.add(id);
+            }
+        }
+        assertNotEquals(createdAfter, filed, "the seeded filing times should differ from the create times");
+        String window = "/v1/company/list?count=100&start_time=" + enc(SimClock.format(start));
+
+        assertEquals(filed, Set.copyOf(ids(get(window + "&time_type=3", sim.issueToken()), "company_id")));
+        assertEquals(createdAfter, Set.copyOf(ids(get(window + "&time_type=2", sim.issueToken()), "company_id")));
+    }
+
+    @Test
+    void ordersFilterOnTheOrderDateThePushSets() throws Exception {
+        String token = sim.issueToken();
+        Object order = data(postJson("/v1/invoices/order/push", token, "{\"order_no\":\"SO-7\","
+                + "\"account_date\":\"2026-11-27\"}")).get("order_id");
+        Map<String, Object> stored = sim.records("order").get(order);
+        assertEquals("2026-11-27 00:00:00", stored.get("account_date"));
+        String nextDays = "/v1/invoices/order/list?start_time=2026-11-26&end_time=2026-11-30&time_type=";
+
+        assertEquals(List.of(order), ids(get(nextDays + "3", token), "order_id"));
+        assertEquals(List.of(), ids(get(nextDays + "2", token), "order_id"));
+        sim.records("order").update(order, Map.of("account_date", "2026-12-01 15:30:00"));
+        assertEquals(List.of(), ids(get(nextDays + "3", token), "order_id"));
+        assertEquals("2026-12-01 00:00:00", sim.records("order").get(order).get("account_date"));
+        // a value that is no date leaves the order date as it was
+        sim.records("order").update(order, Map.of("account_date", "soon"));
+        assertEquals("2026-12-01 00:00:00", sim.records("order").get(order).get("account_date"));
+    }
+
+    @Test
+    void deletedOrdersAreFoundByTheirDeletionTimeWithTimeTypeFour() throws Exception {
+        Records orders = sim.records("order");
+        Object kept = named(orders, "Kept");
+        Object early = named(orders, "Deleted early");
+        Object late = named(orders, "Deleted late");
+        sim.advance(Duration.ofMinutes(10));
+        orders.delete(early);
+        sim.advance(Duration.ofHours(1));
+        orders.delete(late);
+        String token = sim.issueToken();
+        String after = "&start_time=" + enc("2026-11-25 10:30:00");
+
+        assertEquals(List.of(late), ids(get("/v1/invoices/order/list?removed=1&time_type=4" + after, token),
+                "order_id"));
+        assertEquals(Set.of(early, late), Set.copyOf(ids(get("/v1/invoices/order/list?removed=1&time_type=4"
+                + "&start_time=2026-11-25", token), "order_id")));
+        // their update_time stayed at 10:00, so the default filter finds neither deletion
+        assertEquals(List.of(), ids(get("/v1/invoices/order/list?removed=1" + after, token), "order_id"));
+        assertEquals(Set.of(early, late), Set.copyOf(ids(get("/v1/invoices/order/list?removed=1", token),
+                "order_id")));
+        assertEquals("2026-11-25 10:00:00", orders.get(late).get("update_time"));
+        assertEquals(List.of(), ids(get("/v1/invoices/order/list?time_type=4&start_time=2026-11-25", token),
+                "order_id"));
+        assertEquals(List.of(kept), ids(get("/v1/invoices/order/list", token), "order_id"));
+    }
+
+    @Test
+    void listsShowTheTimesTheirAnswersShow() {
+        Map<String, Object> company = sim.records("company").create(Map.of("name", "Acme", "update_time", "x"));
+        assertEquals(Set.of("company_id", "name", "create_time", "update_time", "order_time", "edit_time"),
+                company.keySet());
+        assertEquals("2026-11-25 10:00:00", company.get("update_time"));
+        assertEquals(Set.of("order_id", "name", "create_time", "update_time", "account_date"),
+                sim.records("order").create(Map.of("name", "Deal")).keySet());
+        assertEquals(Set.of("quotation_id", "name", "create_time", "update_time"),
+                sim.records("quotation").create(Map.of("name", "Offer")).keySet());
+        // a time the resource does not keep is an ordinary field
+        assertEquals("2026-01-01", sim.records("supplier").create(Map.of("order_time", "2026-01-01"))
+                .get("order_time"));
+    }
+
+    @Test
+    void seededRecordsHavePlausibleTimes() {
+        for (String resource : List.of("company", "lead", "order")) {
+            Records records = sim.records(resource);
+            for (Map<String, Object> record : records.seed(30)) {
+                Map<RecordTime, LocalDateTime> times = records.times(record.get(records.idField()));
+                LocalDateTime created = times.get(RecordTime.CREATE);
+                LocalDateTime updated = times.get(RecordTime.UPDATE);
+                assertFalse(created.isAfter(updated), resource);
+                assertFalse(updated.isAfter(T0), resource);
+                for (RecordTime between : List.of(RecordTime.CONTACT, RecordTime.FILING)) {
+                    LocalDateTime time = times.get(between);
+                    assertTrue(time == null || !time.isBefore(created) && !time.isAfter(updated), resource);
+                }
+                LocalDateTime orderDate = times.get(RecordTime.ORDER_DATE);
+                assertTrue(orderDate == null || !orderDate.isAfter(created) && orderDate.toLocalTime()
+                        .equals(LocalTime.MIDNIGHT), resource);
+                assertNull(times.get(RecordTime.DELETION));
+            }
+        }
+        assertEquals(Set.of(RecordTime.CREATE, RecordTime.UPDATE, RecordTime.CONTACT, RecordTime.EDIT,
+                RecordTime.FILING), sim.records("company").times(sim.records("company").all().get(0)
+                .get("company_id")).keySet());
+    }
+
+    @Test
+    void trailsArePushedAndListedPerCompanyLeadOrOpportunity() throws Exception {
+        String token = sim.issueToken("company");
+        Object forCompany = data(postJson("/v1/dynamic/trail/push", token,
+                "{\"company_id\":5202566012,\"remark_type\":102,\"content\":\"Sent samples\"}")).get("trail_id");
+        Object forLead = data(postJson("/v1/dynamic/trail/push", token,
+                "{\"lead_id\":52025660142,\"remark_type\":103,\"content\":\"Called\"}")).get("trail_id");
+        sim.records("trail").seed(3);
+
+        Map<String, Object> page = data(get("/v1/dynamic/trail/list?company_id=5202566012", token));
+        assertEquals(1, page.get("totalItem"));
+        assertEquals(forCompany, list(page).get(0).get("trail_id"));
+        assertEquals("Sent samples", list(page).get(0).get("content"));
+        assertEquals(List.of(forLead), ids(get("/v1/dynamic/trail/list?lead_id=52025660142", token), "trail_id"));
+        assertEquals(5, data(get("/v1/dynamic/trail/list", token)).get("totalItem"));
+        Map<String, Object> seeded = list(data(get("/v1/dynamic/trail/list?count=1&start_index=5", token))).get(0);
+        assertTrue(seeded.get("content") instanceof String && seeded.get("type") instanceof Integer);
+        assertFalse(seeded.containsKey("null"));
+        assertEquals(404, get("/v1/dynamic/trail/info?trail_id=" + forLead, token).statusCode());
     }
 
     // --- info, push, remove ---
@@ -364,6 +635,25 @@ class OkkiSimulatorTest {
         assertEquals(9, sim.requestCount(path));
         sim.faults().off();
         assertEquals(200, code(get(path, token)));
+    }
+
+    @Test
+    void envelopeFaultsAnswerHttp200WithAnErrorEnvelopeAndApplyNothing() throws Exception {
+        String token = sim.issueToken();
+        sim.faults().next(Fault.ENVELOPE_500, 1).next(Fault.ENVELOPE_MINUS_1, 1);
+
+        HttpResponse<String> serverError = postJson("/v1/supplier/push", token, "{\"name\":\"Lost\"}");
+        assertEquals(200, serverError.statusCode());
+        assertEquals("{\"code\":500,\"message\":\"Server error\",\"now\":\"2026-11-25 10:00:00\",\"data\":null}",
+                serverError.body());
+        HttpResponse<String> minusOne = get("/v1/supplier/list", token);
+        assertEquals(200, minusOne.statusCode());
+        assertEquals("{\"code\":-1,\"message\":\"Server error\",\"now\":\"2026-11-25 10:00:00\",\"data\":null}",
+                minusOne.body());
+
+        assertEquals(0, sim.records("supplier").size());
+        assertEquals(200, code(get("/v1/supplier/list", token)));
+        assertEquals(3, sim.requestCount());
     }
 
     @Test
@@ -525,6 +815,11 @@ class OkkiSimulatorTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> data) {
         return (List<Map<String, Object>>) data.get("list");
+    }
+
+    /** Creates a record with just a name, giving its id. */
+    private static Object named(Records records, String name) {
+        return records.create(Map.of("name", name)).get(records.idField());
     }
 
     private static List<Object> ids(HttpResponse<String> response, String idField) {
