@@ -83,8 +83,8 @@ public class OkkiConfiguration implements Cloneable {
     private CloseableHttpClient httpClient;
 
     @UriParam(label = "advanced", defaultValue = "3",
-              description = "How many times a failed read (connection failure, HTTP 5xx or 429) is sent again;"
-                      + " 0 turns retries off.")
+              description = "How many times a failed read (connection failure, HTTP 5xx or 429, or an answer whose"
+                      + " code reports a server failure, such as 500 or -1) is sent again; 0 turns retries off.")
     private int maxRetries = 3;
 
     @UriParam(label = "advanced", defaultValue = "500ms", javaType = "java.time.Duration",
@@ -137,9 +137,9 @@ public class OkkiConfiguration implements Cloneable {
     private boolean readAhead = true;
 
     @UriParam(label = "consumer", defaultValue = "all",
-              description = "Where the first sync of a list with time filters starts: all (every record), now (only"
-                      + " changes from now on), or an OKKI time yyyy-MM-dd HH:mm:ss. Later polls continue from the"
-                      + " stored watermark.")
+              description = "Where the first sync of a list starts: all (every record), now (only changes from now"
+                      + " on), or an OKKI time yyyy-MM-dd HH:mm:ss (on a list read in full, the records whose"
+                      + " update_time is at or after it). Later polls continue from the stored watermark.")
     private String initialSync = "all";
 
     @UriParam(label = "consumer", defaultValue = "60s", javaType = "java.time.Duration",

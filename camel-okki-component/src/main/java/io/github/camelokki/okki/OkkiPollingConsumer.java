@@ -11,10 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import io.github.camelokki.okki.api.OkkiClient;
 import io.github.camelokki.okki.api.OkkiResponse;
 import io.github.camelokki.okki.api.RequestFactory;
+import io.github.camelokki.okki.catalog.ChangeTracking;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.catalog.Paging;
@@ -45,22 +49,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a list operation and delivers every new or changed record once.
  * <p>
- * Lists with time filters are read incrementally: each poll asks for records updated since the watermark (less the
- * overlap), walks every page, skips record versions already delivered, and moves the watermark to OKKI's time at the
- * start of the poll only when the walk saw the whole window and every exchange completed. Lists without time filters
- * are read in full each poll and de-duplicated by content.
+ * Lists whose window the catalog knows to filter on the update time ({@link ChangeTracking}) are read incrementally:
+ * each poll asks for records updated since the watermark (less the overlap), with the list's own selector
+ * ({@code time_type=1}, {@code sort_field=update_time}), walks every page, skips record versions already delivered,
+ * and moves the watermark to OKKI's time at the start of the poll only when the walk saw the whole window and every
+ * exchange completed. Every other list (no time filter, or one whose time the spec leaves open) is read in full each
+ * poll and de-duplicated by content; its watermark only records the last complete read.
  */
 public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OkkiPollingConsumer.class);
     private static final String INITIAL_ALL = "all";
     private static final String INITIAL_NOW = "now";
+    /** Admits no record: a first read that only stores what it finds as seen. */
+    private static final Predicate<Object> NONE = record -> false;
     /** How long stopping waits for the record being handled. */
     private static final long STOP_WAIT_SECONDS = 30;
 
     private final OkkiEndpoint endpoint;
     private final Operation operation;
     private final OkkiConfiguration conf;
+    /** How the list tracks changes; null for lists without a time window. */
+    private final ChangeTracking changes;
     private final boolean incremental;
     private final String deletedParameter;
     private final RecordKeys keys;
@@ -81,9 +91,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         this.endpoint = endpoint;
         this.operation = endpoint.resolvedOperation();
         this.conf = endpoint.getConfiguration();
-        this.incremental = operation.parameter("start_time").isPresent();
-        this.deletedParameter = operation.parameter("removed").or(() -> operation.parameter("is_delete"))
-                .map(p -> p.name()).orElse(null);
+        this.changes = operation.changes();
+        this.incremental = changes != null && changes.incremental();
+        this.deletedParameter = operation.deletedFlag().orElse(null);
         String idField = conf.getIdField() != null ? conf.getIdField()
                 : OperationCatalog.standard().recordIdField(operation.resource());
         this.keys = new RecordKeys(operation.resource(), idField, incremental);
@@ -93,9 +103,27 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             throw new IllegalArgumentException("includeDeleted=true, but okki:" + operation.uri()
                     + " cannot list deleted records (it takes neither removed nor is_delete)");
         }
-        if (incremental) {
-            initialWatermark();
+        checkInitialSync();
+        if (changes != null) {
+            refuseOtherWindows(endpoint.getParams());
         }
+    }
+
+    /**
+     * Fails when the user's parameters turn the list's window to another time than the update time: an incremental
+     * consumer would then miss changes (creation time: new records only; last contact: no edits) without a word.
+     */
+    private void refuseOtherWindows(Map<String, Object> params) {
+        changes.selector().forEach((name, value) -> {
+            Object given = params.get(name);
+            if (given != null && !value.equals(String.valueOf(given).strip())) {
+                throw new IllegalArgumentException("okki:" + operation.uri() + " consumer: " + name + "=" + given
+                        + " makes OKKI filter the window on another time than the update time, so the consumer would"
+                        + " miss changes. It sends " + name + "=" + value + " itself: remove "
+                        + "param." + name + ", or read by that time with a producer, e.g. to(\"okki:" + operation.uri()
+                        + "?allPages=true&param." + name + "=" + given + "&param.start_time=...\").");
+            }
+        });
     }
 
     @Override
@@ -150,9 +178,25 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadExecutor(this, "OkkiReadAhead");
         }
+        logReadMode();
         super.doStart();
         endpoint.getComponent().started(this);
         lendHealthCheck(true);
+    }
+
+    /** Says once, at start, where the spec left the list's time open and the consumer therefore reads in full. */
+    private void logReadMode() {
+        if (changes == null) {
+            return;
+        }
+        if (!incremental) {
+            LOG.info("okki:{}: OKKI's spec does not say which time start_time filters on this list, so each poll reads"
+                    + " the whole list and delivers the records whose content changed", operation.uri());
+        }
+        if (conf.isIncludeDeleted() && changes.deletions() == ChangeTracking.Deletions.FULL) {
+            LOG.info("okki:{}: OKKI's spec does not say whether deleting a record moves its update time, so each poll"
+                    + " reads the deleted listing ({}=1) in full", operation.uri(), deletedParameter);
+        }
     }
 
     @Override
@@ -204,27 +248,34 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     private int pollOnce() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>(endpoint.getParams());
-        if (incremental && !window(params)) {
-            return 0;
+        LocalDateTime from = watermark.get().orElse(null);
+        boolean firstRead = from == null;
+        boolean startNow = firstRead && INITIAL_NOW.equalsIgnoreCase(conf.getInitialSync());
+        if (startNow && incremental) {
+            return startFromNow(params);
         }
-        Walk live = walk(params, false);
+        if (firstRead && !INITIAL_ALL.equalsIgnoreCase(conf.getInitialSync()) && !startNow) {
+            from = ServerTime.parse(conf.getInitialSync());
+        }
+        if (incremental && from != null) {
+            window(params, from);
+        }
+        Walk live = walk(params, false, incremental || !firstRead ? null : firstReadAdmits(startNow, from));
         int count = live.deliveredCount;
         boolean complete = live.run.complete();
         LocalDateTime next = live.run.nextWatermark();
         if (conf.isIncludeDeleted() && mayContinue()) {
-            Map<String, Object> deletedParams = new LinkedHashMap<>(params);
-            deletedParams.put(deletedParameter, 1);
-            Walk deleted = walk(deletedParams, true);
+            // deletion times are unknown where the deleted listing is read in full: only "now" can exclude any
+            Walk deleted = walk(deletedListing(params), true, startNow ? NONE : null);
             count += deleted.deliveredCount;
-            complete &= deleted.run.complete();
-            next = earlier(next, deleted.run.nextWatermark());
-        }
-        if (incremental && complete && next != null) {
-            LocalDateTime current = watermark.get().orElse(null);
-            if (current == null || next.isAfter(current)) {
-                watermark.set(next);
-                LOG.debug("okki:{} watermark now {}", operation.uri(), ServerTime.format(next));
+            if (!incremental || changes.deletions() == ChangeTracking.Deletions.WINDOW) {
+                // a deleted listing read in full needs no watermark: whatever it missed, the next poll reads again
+                complete &= deleted.run.complete();
+                next = earlier(next, deleted.run.nextWatermark());
             }
+        }
+        if (complete && next != null) {
+            moveWatermark(next);
         } else if (incremental) {
             LOG.debug("okki:{} keeps its watermark: the poll was incomplete or missed records, it reads the window again",
                     operation.uri());
@@ -232,32 +283,82 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return count;
     }
 
-    /** Adds the time window to the parameters; false when there is nothing to read yet. */
-    private boolean window(Map<String, Object> params) {
-        LocalDateTime from = watermark.get().orElse(null);
-        if (from == null && INITIAL_NOW.equalsIgnoreCase(conf.getInitialSync())) {
-            OkkiResponse probe = fetch(params, 1, 1);
-            LocalDateTime now = ServerTime.parse(probe.serverTime());
-            if (now != null) {
-                watermark.set(now);
-                LOG.info("okki:{} starts syncing from OKKI's time {}", operation.uri(), probe.serverTime());
-            }
-            return false;
+    /**
+     * initialSync=now on an incremental list: takes OKKI's current time as the watermark and delivers nothing. A
+     * deleted listing that is read in full has no such start, so its current content is stored as seen first.
+     */
+    private int startFromNow(Map<String, Object> params) throws Exception {
+        OkkiResponse probe = fetch(params, 1, 1);
+        LocalDateTime now = ServerTime.parse(probe.serverTime());
+        if (now == null) {
+            return 0;
         }
-        if (from == null && !INITIAL_ALL.equalsIgnoreCase(conf.getInitialSync())) {
-            from = ServerTime.parse(conf.getInitialSync());
+        if (conf.isIncludeDeleted() && changes.deletions() == ChangeTracking.Deletions.FULL
+                && !walk(deletedListing(params), true, NONE).run.complete()) {
+            return 0;
         }
-        if (from != null) {
-            params.put("start_time", ServerTime.format(from.minus(Duration.ofMillis(conf.getOverlap()))));
-            params.remove("end_time");
-            if (operation.parameter("time_type").isPresent()) {
-                params.put("time_type", 1);
-            }
-        }
-        return true;
+        watermark.set(now);
+        LOG.info("okki:{} starts syncing from OKKI's time {}", operation.uri(), probe.serverTime());
+        return 0;
     }
 
-    private Walk walk(Map<String, Object> params, boolean deleted) throws Exception {
+    private void moveWatermark(LocalDateTime next) {
+        LocalDateTime current = watermark.get().orElse(null);
+        if (current == null || next.isAfter(current)) {
+            watermark.set(next);
+            LOG.debug("okki:{} watermark now {}", operation.uri(), ServerTime.format(next));
+        }
+    }
+
+    /**
+     * Which records the first read of a list read in full delivers. It cannot ask OKKI for "since", so it stores
+     * without delivering what initialSync excludes: everything for now; for a time, the records whose own update time
+     * is before it (less the overlap). Null: all of them.
+     */
+    private Predicate<Object> firstReadAdmits(boolean startNow, LocalDateTime since) {
+        if (startNow) {
+            return NONE;
+        }
+        if (since == null) {
+            return null;
+        }
+        LocalDateTime from = since.minus(Duration.ofMillis(conf.getOverlap()));
+        return record -> {
+            LocalDateTime updated = keys.updateTime(record);
+            return updated == null || !updated.isBefore(from);
+        };
+    }
+
+    /** Adds the time window from the given time, on the update time, to the parameters. */
+    private void window(Map<String, Object> params, LocalDateTime from) {
+        params.put("start_time", ServerTime.format(from.minus(Duration.ofMillis(conf.getOverlap()))));
+        params.remove("end_time");
+        params.putAll(changes.selector());
+    }
+
+    /**
+     * The parameters of the deleted listing: windowed on the deletion time where the list has a selector for it,
+     * otherwise without a window, since the spec does not say that deleting moves the update time.
+     */
+    private Map<String, Object> deletedListing(Map<String, Object> params) {
+        Map<String, Object> deleted = new LinkedHashMap<>(params);
+        if (incremental && changes.deletions() == ChangeTracking.Deletions.WINDOW) {
+            changes.selector().keySet().forEach(deleted::remove);
+            deleted.putAll(changes.deletionSelector());
+        } else {
+            deleted.remove("start_time");
+            deleted.remove("end_time");
+        }
+        deleted.put(deletedParameter, 1);
+        return deleted;
+    }
+
+    /**
+     * Walks every page of the listing and delivers the records not delivered before.
+     *
+     * @param admit which of those to deliver; the keys of the others are stored as if delivered. Null for all.
+     */
+    private Walk walk(Map<String, Object> params, boolean deleted, Predicate<Object> admit) throws Exception {
         Walk walk = new Walk();
         Paging paging = operation.paging();
         ReadAhead<Page> pages = new ReadAhead<>(n -> readPage(params, n, deleted), readAheadExecutor);
@@ -275,7 +376,8 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 if (!last) {
                     pages.fetchAhead(n + 1);
                 }
-                deliver(page.fresh(walk.run, delivered), deleted, walk, last);
+                Page fresh = page.fresh(walk.run, delivered);
+                deliver(admit == null ? fresh : fresh.admitted(admit, delivered), deleted, walk, last);
                 if (last) {
                     walk.run.finished();
                     break;
@@ -401,7 +503,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return ok;
     }
 
-    private void initialWatermark() {
+    private void checkInitialSync() {
         String initial = conf.getInitialSync();
         if (!INITIAL_ALL.equalsIgnoreCase(initial) && !INITIAL_NOW.equalsIgnoreCase(initial)
                 && ServerTime.parse(initial) == null) {
@@ -437,20 +539,31 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     /** One page as read: OKKI's answer, its records, and each record's id and de-duplication key. */
     private record Page(OkkiResponse response, List<?> records, List<Object> ids, List<String> keys) {
 
+        /** The records the predicate admits; the keys of the others are stored as delivered. */
+        Page admitted(Predicate<Object> admit, IdempotentRepository delivered) {
+            return select(i -> admit.test(records.get(i)), i -> delivered.add(keys.get(i)));
+        }
+
         /** The records whose keys the repository does not hold yet; notes every id as seen by the walk. */
         Page fresh(PollRun run, IdempotentRepository delivered) {
-            List<Object> freshRecords = new ArrayList<>(records.size());
-            List<Object> freshIds = new ArrayList<>(records.size());
-            List<String> freshKeys = new ArrayList<>(records.size());
+            ids.forEach(run::saw);
+            return select(i -> !delivered.contains(keys.get(i)), i -> { });
+        }
+
+        private Page select(IntPredicate keep, IntConsumer dropped) {
+            List<Object> keptRecords = new ArrayList<>(records.size());
+            List<Object> keptIds = new ArrayList<>(records.size());
+            List<String> keptKeys = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
-                run.saw(ids.get(i));
-                if (!delivered.contains(keys.get(i))) {
-                    freshRecords.add(records.get(i));
-                    freshIds.add(ids.get(i));
-                    freshKeys.add(keys.get(i));
+                if (keep.test(i)) {
+                    keptRecords.add(records.get(i));
+                    keptIds.add(ids.get(i));
+                    keptKeys.add(keys.get(i));
+                } else {
+                    dropped.accept(i);
                 }
             }
-            return new Page(response, freshRecords, freshIds, freshKeys);
+            return new Page(response, keptRecords, keptIds, keptKeys);
         }
     }
 

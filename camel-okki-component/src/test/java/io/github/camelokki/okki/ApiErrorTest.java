@@ -66,11 +66,13 @@ class ApiErrorTest extends OkkiTestSupport {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "404 | company not found",
-            "400 | parameter company_id is invalid",
-            "500 | internal error, please retry later",
-            "-1  | unknown error" })
-    void errorCodeWithHttp200IsAnApiException(int code, String providerMessage) {
+            "404 | company not found | 1",
+            "400 | parameter company_id is invalid | 1",
+            "403 | forbidden | 1",
+            "500 | internal error, please retry later | 4",
+            "503 | busy | 4",
+            "-1  | unknown error | 4" })
+    void errorCodeWithHttp200IsAnApiException(int code, String providerMessage, int attempts) {
         stubToken();
         stub(get(urlPathEqualTo(INFO)).willReturn(okJsonText(errorWithTime(code, providerMessage))));
 
@@ -89,10 +91,10 @@ class ApiErrorTest extends OkkiTestSupport {
         assertTrue(e.getMessage().contains("HTTP 200"), e.getMessage());
         assertTrue(e.getMessage().contains(SERVER_TIME), e.getMessage());
         assertEquals("OKKI refused company/info: code " + code + ", \"" + providerMessage + "\" (HTTP 200, server time "
-                + SERVER_TIME + ")", e.getMessage());
+                + SERVER_TIME + (attempts > 1 ? ", after " + attempts + " attempts" : "") + ")", e.getMessage());
         assertInstanceOf(OkkiException.class, e);
-        // a business error is an answer, not a failure of the transport: sent exactly once
-        okki.verify(1, getRequestedFor(urlPathEqualTo(INFO)));
+        // a business error is an answer, sent exactly once; a server-side code (5xx, negative) is retried like HTTP 5xx
+        okki.verify(attempts, getRequestedFor(urlPathEqualTo(INFO)));
     }
 
     @Test

@@ -45,4 +45,40 @@ class ConsumerValidationTest extends OkkiTestSupport {
         assertTrue(e.getMessage().startsWith("includeDeleted=true, but okki:lead/list cannot list deleted records"),
                 e.getMessage());
     }
+
+    @Test
+    void aWindowOnCreationTimeIsRefused() throws Exception {
+        Throwable e = startFailure("okki:company/list?param.time_type=2");
+        assertEquals("okki:company/list consumer: time_type=2 makes OKKI filter the window on another time than the"
+                + " update time, so the consumer would miss changes. It sends time_type=1 itself: remove"
+                + " param.time_type, or read by that time with a producer, e.g."
+                + " to(\"okki:company/list?allPages=true&param.time_type=2&param.start_time=...\").", e.getMessage());
+    }
+
+    @Test
+    void aLeadWindowOnLastContactIsRefused() throws Exception {
+        Throwable e = startFailure("okki:lead/list?param.sort_field=order_time");
+        assertTrue(e.getMessage().startsWith("okki:lead/list consumer: sort_field=order_time makes OKKI filter the"
+                + " window on another time than the update time"), e.getMessage());
+        assertTrue(e.getMessage().contains("It sends sort_field=update_time itself"), e.getMessage());
+    }
+
+    @Test
+    void aDeletionTimeWindowOnLiveOrdersIsRefused() throws Exception {
+        Throwable e = startFailure("okki:order/list?param.time_type=4");
+        assertTrue(e.getMessage().startsWith("okki:order/list consumer: time_type=4 makes"), e.getMessage());
+    }
+
+    @Test
+    void theUpdateTimeSelectorMayBeGivenExplicitly() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("okki:company/list?param.time_type=1").routeId("company").autoStartup(false).to("mock:company");
+                from("okki:lead/list?param.sort_field=update_time").routeId("lead").autoStartup(false).to("mock:lead");
+            }
+        });
+        assertEquals(2, context.getRoutes().size());
+        assertEquals(0, okki.getAllServeEvents().size());
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelokki.okki.catalog.ChangeTracking;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.catalog.Parameter;
@@ -35,7 +36,8 @@ class DocsInSyncTest {
                 "endpoint path options", options(pathOptions(json, true)),
                 "endpoint query options", options(pathOptions(json, false)),
                 "message headers", headers(json.get("headers")),
-                "operations", operations());
+                "operations", operations(),
+                "change tracking", changeTracking());
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         String expected = page;
         for (Map.Entry<String, String> section : sections.entrySet()) {
@@ -110,6 +112,31 @@ class DocsInSyncTest {
                     .append(cell(nonNull(op.idParameter()))).append(" | ").append(cell(params)).append(" | ")
                     .append(cell(op.paging() == null ? "" : op.paging().toString())).append(" | ")
                     .append(cell(op.summary())).append('\n');
+        }
+        return sb.append("|===\n").toString();
+    }
+
+    /** Per time-filtered list: what its window filters on, what the consumer sends, and how deletions are followed. */
+    private static String changeTracking() {
+        StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,2,2,2,5\",options=\"header\"]\n|===\n"
+                + "| List | Window filters on | Consumer sends | Deleted records (includeDeleted=true) | What OKKI's spec says\n");
+        for (Operation op : OperationCatalog.standard().operations()) {
+            ChangeTracking changes = op.changes();
+            if (changes == null) {
+                continue;
+            }
+            String window = changes.incremental() ? "update time" : "not documented: each poll reads the whole list";
+            String sends = changes.incremental()
+                    ? "`start_time`" + (changes.selector().isEmpty() ? "" : ", `" + ChangeTracking.describe(changes.selector()) + "`")
+                    : "no window";
+            String deleted = switch (changes.deletions()) {
+                case NONE -> "not listed";
+                case FULL -> "`" + op.deletedFlag().orElseThrow() + "=1`, read in full each poll";
+                case WINDOW -> "`" + op.deletedFlag().orElseThrow() + "=1`, `"
+                        + ChangeTracking.describe(changes.deletionSelector()) + "`: windowed on the deletion time";
+            };
+            sb.append("| okki:").append(op.uri()).append(" | ").append(window).append(" | ").append(sends)
+                    .append(" | ").append(deleted).append(" | ").append(cell(changes.basis())).append('\n');
         }
         return sb.append("|===\n").toString();
     }

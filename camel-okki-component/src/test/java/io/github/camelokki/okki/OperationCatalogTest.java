@@ -24,7 +24,6 @@ import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.catalog.Paging;
 import io.github.camelokki.okki.catalog.Parameter;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,16 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The catalog against its own naming rule and against the published operation list
  * ({@code <repo>/../shared/okki-api/operations.md}); no Camel involved.
  */
 class OperationCatalogTest {
-
-    /** Where operations.md lies relative to this module's directory; {@code -Dokki.operations.md=...} overrides. */
-    private static final String OPERATIONS_MD = "../../shared/okki-api/operations.md";
 
     /** Long names that the catalog shortens: long form → short canonical name (the long form stays an alias). */
     private static final Map<String, String> SHORT_FORMS = Map.of(
@@ -352,26 +347,7 @@ class OperationCatalogTest {
     }
 
     static Path operationsMd() {
-        String override = System.getProperty("okki.operations.md");
-        Path file;
-        if (override != null && !override.isBlank()) {
-            file = Path.of(override);
-        } else {
-            Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-            file = module.resolve(OPERATIONS_MD).normalize();
-        }
-        if (!Files.isRegularFile(file) && !"true".equals(System.getenv("CI"))) {
-            // A clone checked out on its own (no shared folder beside it) can still build; CI always has the folder.
-            Assumptions.abort("The published operation list " + file.toAbsolutePath() + " is absent; skipping the"
-                    + " comparison with it (CI=true makes this a failure)");
-        }
-        if (!Files.isRegularFile(file)) {
-            fail("The published operation list is missing: expected " + file.toAbsolutePath()
-                    + " (<repo>/../shared/okki-api/operations.md, i.e. " + OPERATIONS_MD
-                    + " from the camel-okki-component directory). Check out the shared folder beside the repository,"
-                    + " or point -Dokki.operations.md=<file> at it.");
-        }
-        return file;
+        return SharedApiFiles.locate("operations.md", "okki.operations.md");
     }
 
     static List<DocRow> documentedOperations() throws IOException {

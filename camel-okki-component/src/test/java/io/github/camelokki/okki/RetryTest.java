@@ -328,6 +328,53 @@ class RetryTest extends OkkiTestSupport {
         assertFalse(e.getMessage().contains("attempts"), e.getMessage());
     }
 
+    // --- envelope server errors (HTTP 200) ----------------------------------------------------------------------
+
+    @Test
+    void getIsRetriedOnEnvelopeServerErrors() {
+        stubToken();
+        infoAnswers(okJsonText(errorEnvelope(500, "Server error")), okJsonText(errorEnvelope(-1, "unknown")), ok());
+
+        assertSucceeded(template.request(INFO_URI, e -> { }));
+
+        assertEquals(3, infoAttempts());
+    }
+
+    @Test
+    void envelopeAndHttpRetriesShareOneBudget() {
+        stubToken();
+        infoAnswers(status(503), okJsonText(errorEnvelope(500, "Server error")), status(502),
+                okJsonText(errorEnvelope(500, "Server error")), ok());
+
+        OkkiApiException e = assertInstanceOf(OkkiApiException.class, template.request(INFO_URI, x -> { }).getException());
+
+        assertEquals(4, infoAttempts());
+        assertEquals(Integer.valueOf(500), e.getCode());
+        assertTrue(e.getMessage().endsWith("after 4 attempts)"), e.getMessage());
+    }
+
+    @Test
+    void postIsNotRetriedOnEnvelopeServerError() {
+        stubToken();
+        pushAnswers(okJsonText(errorEnvelope(500, "Server error")), okJsonText(envelope(Map.of("company_id", 42))));
+
+        OkkiApiException e = assertInstanceOf(OkkiApiException.class, push("").getException());
+
+        assertEquals(1, pushAttempts());
+        assertEquals(Integer.valueOf(500), e.getCode());
+    }
+
+    @Test
+    void postIsRetriedOnEnvelopeServerErrorWithRetryWrites() {
+        stubToken();
+        pushAnswers(okJsonText(errorEnvelope(-1, "unknown")), okJsonText(envelope(Map.of("company_id", 42))));
+
+        Exchange result = push("?retryWrites=true");
+
+        assertNull(result.getException(), () -> "failed: " + result.getException());
+        assertEquals(2, pushAttempts());
+    }
+
     // --- writes are not retried unless allowed -----------------------------------------------------------------
 
     @Test

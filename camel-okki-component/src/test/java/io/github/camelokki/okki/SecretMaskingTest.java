@@ -353,10 +353,11 @@ class SecretMaskingTest extends OkkiTestSupport {
         // the run went as planned
         okki.verify(2, postRequestedFor(urlPathEqualTo(ACCESS_TOKEN_PATH)));
         okki.verify(1, postRequestedFor(urlPathEqualTo(REFRESH_TOKEN_PATH)));
-        okki.verify(4, getRequestedFor(urlPathEqualTo(INFO)));
+        // the second call's envelope code 500 is a server error: sent 4 times in all (maxRetries 3)
+        okki.verify(7, getRequestedFor(urlPathEqualTo(INFO)));
         okki.verify(1, getRequestedFor(urlPathEqualTo(INFO)).withHeader("Authorization",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TOKEN)));
-        okki.verify(3, getRequestedFor(urlPathEqualTo(INFO)).withHeader("Authorization",
+        okki.verify(6, getRequestedFor(urlPathEqualTo(INFO)).withHeader("Authorization",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TOKEN2)));
         okki.verify(1, postRequestedFor(urlPathEqualTo(ACCESS_TOKEN_PATH))
                 .withRequestBody(containing("password=" + PASSWORD_SHA256)));
@@ -366,6 +367,7 @@ class SecretMaskingTest extends OkkiTestSupport {
         assertTrue(lines.stream().anyMatch(l -> l.contains("Obtained an OKKI access token")), all);
         assertTrue(lines.stream().anyMatch(l -> l.contains("Refreshed the OKKI access token")), all);
         assertTrue(lines.stream().anyMatch(l -> l.contains("Retry 1 of 3")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Retry 3 of 3") && l.contains("envelope code 500")), all);
         assertTrue(lines.stream().anyMatch(l -> l.contains("internal error")), all);
         assertTrue(lines.stream().anyMatch(l -> l.contains("invalid_client")), all);
         for (String line : lines) {

@@ -39,13 +39,13 @@ public final class OkkiClient {
     public OkkiResponse call(Operation op, HttpRequestSpec request) {
         String what = "okki:" + op.uri();
         AccessToken token = tokens.token(op.scope());
-        HttpResponseData response = send(request, token);
-        Envelope envelope = decode(response, what);
-        if (rejectsToken(response, envelope)) {
+        Answer answer = send(request, token, what);
+        if (rejectsToken(answer.response(), answer.envelope())) {
             tokens.invalidate(token);
-            response = send(request, tokens.token(op.scope()));
-            envelope = decode(response, what);
+            answer = send(request, tokens.token(op.scope()), what);
         }
+        HttpResponseData response = answer.response();
+        Envelope envelope = answer.envelope();
         if (!response.isSuccess() || envelope == null || !envelope.isSuccess()) {
             throw new OkkiApiException(op.uri(), response.status(), envelope == null ? null : envelope.code(),
                     envelope == null ? response.bodyStart(200) : envelope.message(),
@@ -54,8 +54,29 @@ public final class OkkiClient {
         return new OkkiResponse(response.status(), envelope, response.body());
     }
 
-    private HttpResponseData send(HttpRequestSpec request, AccessToken token) {
-        return transport.send(request.withAuthorization(token.authorization()), retry, responseTimeout);
+    /**
+     * Sends the request and decodes the answer. An envelope reporting a server-side failure with HTTP 200 is as
+     * transient as an HTTP 5xx, so it is sent again under the same policy and within the same number of retries
+     * (reads only, unless retryWrites).
+     */
+    private Answer send(HttpRequestSpec request, AccessToken token, String what) {
+        HttpRequestSpec authorized = request.withAuthorization(token.authorization());
+        int retries = 0;
+        while (true) {
+            HttpResponseData response = transport.send(authorized, retry, responseTimeout, retries);
+            Envelope envelope = decode(response, what);
+            retries = response.attempts() - 1;
+            if (envelope == null || !envelope.isServerError() || !retry.allows(request.method(), retries)) {
+                return new Answer(response, envelope);
+            }
+            retries++;
+            HttpTransport.backOff(authorized, "envelope code " + envelope.code() + " (" + envelope.message() + ")",
+                    retry, retries);
+        }
+    }
+
+    /** An answer as received and its envelope, null when it had none. */
+    private record Answer(HttpResponseData response, Envelope envelope) {
     }
 
     /**

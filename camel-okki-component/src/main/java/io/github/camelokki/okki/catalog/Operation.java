@@ -22,11 +22,12 @@ import java.util.stream.Stream;
  * @param fields      parameters sent as form fields of a form or multipart body
  * @param paging      how a list operation pages its records, or null when {@code data} is not a page
  * @param summary     what the operation does
+ * @param changes     how the list answers "what changed since", for lists with a time window; null otherwise
  */
 public record Operation(
         String resource, String name, List<String> aliases, HttpMethod method, String path, String scope,
         BodyType bodyType, String idParameter, List<Parameter> query, List<Parameter> fields, Paging paging,
-        String summary) {
+        String summary, ChangeTracking changes) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
 
@@ -66,6 +67,22 @@ public record Operation(
         return !bodyType.carriesFields() || query.stream().anyMatch(p -> p.name().equals(parameterName));
     }
 
+    /** The same operation with its change tracking, as {@code changes.txt} states it. */
+    Operation withChanges(ChangeTracking tracking) {
+        return new Operation(resource, name, aliases, method, path, scope, bodyType, idParameter, query, fields, paging,
+                summary, tracking);
+    }
+
+    /** Whether the list takes a time window ({@code start_time}). */
+    public boolean isTimeFiltered() {
+        return parameter("start_time").isPresent();
+    }
+
+    /** The parameter that, set to 1, lists deleted records instead of live ones ({@code removed}, {@code is_delete}). */
+    public Optional<String> deletedFlag() {
+        return parameter("removed").or(() -> parameter("is_delete")).map(Parameter::name);
+    }
+
     /** The names of the {@code {placeholders}} in the path. */
     public List<String> pathParameters() {
         Matcher m = PLACEHOLDER.matcher(path);
@@ -75,6 +92,6 @@ public record Operation(
     /** An operation built on the fly for a path the catalog lacks ({@code okki:api/<method>?path=...}). */
     public static Operation adHoc(HttpMethod method, String path, BodyType bodyType, String scope) {
         return new Operation("api", method.name().toLowerCase(Locale.ROOT), List.of(), method, path, scope,
-                bodyType, null, List.of(), List.of(), null, "Calls " + method + " " + path + " directly.");
+                bodyType, null, List.of(), List.of(), null, "Calls " + method + " " + path + " directly.", null);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
 public final class OperationCatalog {
 
     private static final String RESOURCE = "operations.txt";
+    private static final String CHANGES = "changes.txt";
     private static final int COLUMNS = 11;
+    private static final int CHANGE_COLUMNS = 4;
 
     private final List<Operation> operations;
     /** Keyed by {@code resource/name} and {@code resource/alias}. */
@@ -58,20 +61,60 @@ public final class OperationCatalog {
         static final OperationCatalog STANDARD = load();
 
         private static OperationCatalog load() {
-            try (InputStream in = OperationCatalog.class.getResourceAsStream(RESOURCE)) {
+            return parse(read(RESOURCE), read(CHANGES));
+        }
+
+        private static String read(String resource) {
+            try (InputStream in = OperationCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("The operation catalog " + RESOURCE + " is missing from the jar");
+                    throw new IllegalStateException("The operation catalog's " + resource + " is missing from the jar");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the operation catalog", e);
+                throw new UncheckedIOException("Cannot read the operation catalog's " + resource, e);
             }
         }
     }
 
-    /** Parses catalog text: one operation a line, {@code #} comments, columns separated by {@code |}. */
-    static OperationCatalog parse(String text) {
-        List<Operation> ops = new ArrayList<>();
+    /**
+     * Parses catalog text: the operations ({@code operations.txt}) and how each time-filtered list tracks changes
+     * ({@code changes.txt}); one entry a line, {@code #} comments, columns separated by {@code |}.
+     *
+     * @throws IllegalStateException when a line is malformed, or a time-filtered list and the change lines disagree
+     */
+    static OperationCatalog parse(String operationsText, String changesText) {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        lines(RESOURCE, operationsText, COLUMNS, c -> {
+            Operation op = parseLine(c);
+            if (ops.putIfAbsent(op.uri(), op) != null) {
+                throw new IllegalArgumentException(op.uri() + " is named twice");
+            }
+        });
+        Map<String, ChangeTracking> changes = new LinkedHashMap<>();
+        lines(CHANGES, changesText, CHANGE_COLUMNS, c -> {
+            Operation op = ops.get(c[0]);
+            if (op == null || !op.isTimeFiltered() || !op.isPage()) {
+                throw new IllegalArgumentException(c[0] + " is not a time-filtered list of " + RESOURCE);
+            }
+            ChangeTracking tracking = ChangeTracking.parse(c[1], c[2], c[3]);
+            if ((tracking.deletions() == ChangeTracking.Deletions.NONE) != op.deletedFlag().isEmpty()) {
+                throw new IllegalArgumentException(c[0] + (op.deletedFlag().isEmpty() ? " takes no deleted flag"
+                        : " takes " + op.deletedFlag().get()) + ", so its deletions cannot be '" + c[2] + "'");
+            }
+            if (changes.putIfAbsent(c[0], tracking) != null) {
+                throw new IllegalArgumentException(c[0] + " is named twice");
+            }
+            ops.put(c[0], op.withChanges(tracking));
+        });
+        List<String> missing = ops.values().stream().filter(op -> op.isTimeFiltered() && op.isPage()
+                && op.changes() == null).map(Operation::uri).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(CHANGES + " does not say how these lists track changes: " + missing);
+        }
+        return new OperationCatalog(new ArrayList<>(ops.values()));
+    }
+
+    private static void lines(String file, String text, int columns, Consumer<String[]> each) {
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int number = 0;
@@ -82,29 +125,28 @@ public final class OperationCatalog {
                     continue;
                 }
                 try {
-                    ops.add(parseLine(trimmed));
+                    String[] c = trimmed.split("\\s*\\|\\s*", -1);
+                    if (c.length != columns) {
+                        throw new IllegalArgumentException("expected " + columns + " columns, found " + c.length);
+                    }
+                    each.accept(c);
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("Catalog line " + number + " is malformed: " + e.getMessage(), e);
+                    throw new IllegalStateException(file + " line " + number + " is malformed: " + e.getMessage(), e);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new OperationCatalog(ops);
     }
 
-    private static Operation parseLine(String line) {
-        String[] c = line.split("\\s*\\|\\s*", -1);
-        if (c.length != COLUMNS) {
-            throw new IllegalArgumentException("expected " + COLUMNS + " columns, found " + c.length);
-        }
+    private static Operation parseLine(String[] c) {
         String[] uri = c[0].split("/");
         if (uri.length != 2) {
             throw new IllegalArgumentException("the URI must read resource/operation, not " + c[0]);
         }
         return new Operation(uri[0], uri[1], words(c[1]), HttpMethod.valueOf(c[2]), c[3], dash(c[4]),
                 BodyType.parse(c[5]), dash(c[6]), parameters(c[7]), parameters(c[8]),
-                "-".equals(c[9]) ? null : Paging.parse(c[9]), c[10]);
+                "-".equals(c[9]) ? null : Paging.parse(c[9]), c[10], null);
     }
 
     private static String dash(String value) {

@@ -22,6 +22,15 @@ public record Envelope(Integer code, String message, String now, Object data) {
         return code != null && (code == 200 || code == 0);
     }
 
+    /**
+     * Whether the code reports a failure on OKKI's side rather than in the request: 5xx codes, negative ones
+     * ({@code -1}) and 429. OKKI sends these with HTTP 200, so only the envelope tells them from a business error
+     * (400, 403, 404, ...), which sending again cannot cure.
+     */
+    public boolean isServerError() {
+        return code != null && (code >= 500 || code < 0 || code == 429);
+    }
+
     /** Whether the answer says the token is no longer accepted. */
     public boolean isUnauthenticated() {
         return code != null && code == 401;

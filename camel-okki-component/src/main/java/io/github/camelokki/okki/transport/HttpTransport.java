@@ -93,7 +93,19 @@ public final class HttpTransport implements Closeable {
      * @throws OkkiConnectionException when no answer came even after retries
      */
     public HttpResponseData send(HttpRequestSpec request, RetryPolicy retry, Duration responseTimeout) {
-        int retries = 0;
+        return send(request, retry, responseTimeout, 0);
+    }
+
+    /**
+     * Sends the request as a further attempt of one call that has already used {@code retriesSoFar} retries (e.g.
+     * after an answer the caller found transient), so the call as a whole stays within the policy.
+     *
+     * @return the last answer, whatever its status; its {@code attempts} count the earlier ones too
+     * @throws OkkiConnectionException when no answer came even after retries
+     */
+    public HttpResponseData send(HttpRequestSpec request, RetryPolicy retry, Duration responseTimeout,
+            int retriesSoFar) {
+        int retries = retriesSoFar;
         while (true) {
             try {
                 HttpResponseData response = execute(request, responseTimeout);
@@ -143,6 +155,11 @@ public final class HttpTransport implements Closeable {
 
     private static String headerValue(Header header) {
         return header == null ? null : header.getValue();
+    }
+
+    /** Waits before retry number {@code retryNumber} of a call whose answer the caller found transient. */
+    public static void backOff(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber) {
+        pause(request, cause, retry, retryNumber, null);
     }
 
     private static void pause(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber, String retryAfter) {

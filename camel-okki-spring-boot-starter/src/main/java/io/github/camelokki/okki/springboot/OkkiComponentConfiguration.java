@@ -84,8 +84,9 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private Boolean includeDeleted = false;
 
     /**
-     * Where the first sync of a list with time filters starts: all (every record), now (only changes from now on), or
-     * an OKKI time yyyy-MM-dd HH:mm:ss. Later polls continue from the stored watermark.
+     * Where the first sync of a list starts: all (every record), now (only changes from now on), or an OKKI time
+     * yyyy-MM-dd HH:mm:ss (on a list read in full, the records whose update_time is at or after it). Later polls
+     * continue from the stored watermark.
      */
     private String initialSync = "all";
 
@@ -175,7 +176,8 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private Integer maxConnections = 20;
 
     /**
-     * How many times a failed read (connection failure, HTTP 5xx or 429) is sent again; 0 turns retries off.
+     * How many times a failed read (connection failure, HTTP 5xx or 429, or an answer whose code reports a server
+     * failure, such as 500 or -1) is sent again; 0 turns retries off.
      */
     private Integer maxRetries = 3;
 
