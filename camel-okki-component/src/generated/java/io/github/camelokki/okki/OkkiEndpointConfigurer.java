@@ -88,8 +88,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
-        case "previoussecurityconfig":
-        case "previousSecurityConfig": target.getWebhook().setPreviousSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -217,8 +215,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
-        case "previoussecurityconfig":
-        case "previousSecurityConfig": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -347,8 +343,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return target.getConfiguration().getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
-        case "previoussecurityconfig":
-        case "previousSecurityConfig": return target.getWebhook().getPreviousSecurityConfig();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":

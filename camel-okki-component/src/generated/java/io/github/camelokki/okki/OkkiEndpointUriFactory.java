@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(68);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -61,7 +61,6 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("password");
         props.add("path");
         props.add("pollStrategy");
-        props.add("previousSecurityConfig");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
@@ -94,10 +93,9 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("username");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("clientSecret");
         secretProps.add("password");
-        secretProps.add("previousSecurityConfig");
         secretProps.add("proxyPassword");
         secretProps.add("securityConfig");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

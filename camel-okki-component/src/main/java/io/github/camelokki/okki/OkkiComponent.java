@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.github.camelokki.okki.api.OkkiClient;
 import io.github.camelokki.okki.auth.Credentials;
@@ -24,6 +26,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,27 @@ public class OkkiComponent extends DefaultComponent {
     /** The started polling consumers, also those a wrapping consumer (master:) started without a route of their own. */
     private final Set<OkkiPollingConsumer> pollingConsumers = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
+
+    /** The options generated as secret ({@code secret = true}), whatever their names. */
+    static final Set<String> SECRET_OPTIONS = new OkkiEndpointUriFactory().secretPropertyNames();
+    /** A secret option and its value in an endpoint URI, plain or RAW(...)/RAW{...}. */
+    private static final Pattern SECRET_IN_URI = Pattern.compile("([?&](?:"
+            + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)", Pattern.CASE_INSENSITIVE);
+
+    static {
+        // Camel masks a URI option in its logs only when the option's name is on its list of sensitive words, which
+        // "securityConfig" is not; every option generated as secret is added to that list, whatever its name.
+        URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+    }
+
+    /**
+     * The URI with the value of every secret option masked. Camel's own sanitizer masks only one option of those it
+     * was told about with addSanitizeKeywords (Camel 4.17 to 4.22 replace the first match), so endpoints and
+     * consumers show their URIs through this.
+     */
+    static String mask(String uri) {
+        return uri == null ? null : SECRET_IN_URI.matcher(URISupport.sanitizeUri(uri)).replaceAll("$1xxxxxx");
+    }
 
     public OkkiComponent() {
     }

@@ -60,6 +60,12 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
         this.configuration = configuration;
     }
 
+    /** The URI with every secret option masked, whatever its name. */
+    @Override
+    public String toString() {
+        return OkkiComponent.mask(getEndpointUri());
+    }
+
     @Override
     public OkkiComponent getComponent() {
         return (OkkiComponent) super.getComponent();

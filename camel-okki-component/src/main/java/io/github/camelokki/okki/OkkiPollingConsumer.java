@@ -573,4 +573,11 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         int deliveredCount;
         int batchIndex;
     }
+
+    /** Camel's form, with the endpoint's URI masked as the endpoint shows it. */
+    @Override
+    public String toString() {
+        return "Consumer[" + getEndpoint() + "]";
+    }
+
 }

@@ -16,18 +16,15 @@ public class OkkiWebhookConfiguration implements Cloneable {
     @UriParam(label = "consumer,webhook", secret = true,
               description = "The security_config OKKI returned when the webhook was created (webhook/create): the key"
                       + " of the signature check (its UTF-8 bytes) and, base64-decoded, of the AES-256-GCM decryption."
-                      + " Required unless register=true creates the webhook and receives it.")
+                      + " After a rotation (webhook/regenerateSecret), give the new one, a comma and the previous one:"
+                      + " the previous one stays accepted for secretGracePeriod, so messages OKKI signed before the"
+                      + " rotation and is still retrying are not lost. Required unless register=true creates the"
+                      + " webhook and receives it.")
     private String securityConfig;
 
-    @UriParam(label = "consumer,webhook", secret = true,
-              description = "The security_config before the last rotation (webhook/regenerateSecret): still accepted"
-                      + " for secretGracePeriod after the consumer starts, so messages OKKI signed before the rotation"
-                      + " and is still retrying are not lost.")
-    private String previousSecurityConfig;
-
     @UriParam(label = "consumer,webhook", defaultValue = "10m", javaType = "java.time.Duration",
-              description = "How long a previous security_config stays accepted: after the start when"
-                      + " previousSecurityConfig is set, and after each rotation at runtime.")
+              description = "How long a previous security_config stays accepted: after the start when securityConfig"
+                      + " names one after a comma, and after each rotation at runtime.")
     private long secretGracePeriod = 10 * 60 * 1000L;
 
     @UriParam(label = "consumer,webhook", defaultValue = "5m", javaType = "java.time.Duration",
@@ -91,14 +88,6 @@ public class OkkiWebhookConfiguration implements Cloneable {
 
     public void setSecurityConfig(String securityConfig) {
         this.securityConfig = securityConfig;
-    }
-
-    public String getPreviousSecurityConfig() {
-        return previousSecurityConfig;
-    }
-
-    public void setPreviousSecurityConfig(String previousSecurityConfig) {
-        this.previousSecurityConfig = previousSecurityConfig;
     }
 
     public long getSecretGracePeriod() {

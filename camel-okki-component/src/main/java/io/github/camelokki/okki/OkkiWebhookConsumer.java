@@ -48,7 +48,8 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
     private WebhookSecrets secrets;
-    private WebhookVerifier verifier;
+    /** Null until the secrets are known: pushes that arrive while the consumer starts are answered 503. */
+    private volatile WebhookVerifier verifier;
     private EventTypeFilter filter;
     private IdempotentRepository repository;
     private boolean ownRepository;
@@ -65,48 +66,112 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         return (OkkiEndpoint) super.getEndpoint();
     }
 
+    /**
+     * Starts in named steps, with every local check before the only remote side effect: a start that fails leaves
+     * OKKI's webhook registration as it was. The HTTP route is served from before the registration (answering 503
+     * until the secrets are known, which OKKI retries), so that nothing is registered that no server answers.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        OkkiEndpoint endpoint = getEndpoint();
-        if ((conf.isEnrich() || conf.isRegister()) && endpoint.client() == null) {
+        requireClientWhereOkkiIsCalled();
+        WebhookSecrets configured = WebhookSecrets.parse(conf.getSecurityConfig(),
+                Duration.ofMillis(conf.getSecretGracePeriod()), clock);
+        if (!conf.isRegister() && !configured.isConfigured()) {
+            throw new IllegalArgumentException("okki:events needs securityConfig, the security_config OKKI returned"
+                    + " from webhook/create (or register=true on a first registration, which receives it).");
+        }
+        filter = EventTypeFilter.of(conf.getEventTypes());
+        WebhookRegistrar registrar = conf.isRegister() ? registrar() : null;
+        startRepository();
+        enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client(), getEndpoint().requests()) : null;
+        httpConsumer = serveHttp();
+        try {
+            secrets = registrar == null ? configured : register(registrar, configured);
+        } catch (RuntimeException e) {
+            ServiceHelper.stopService(httpConsumer);
+            throw e;
+        }
+        verifier = new WebhookVerifier(secrets, Duration.ofMillis(conf.getTimestampTolerance()), conf.getMaxBodySize(),
+                clock);
+        LOG.info("okki:events receives OKKI pushes on POST {} (secrets: {})", path(), secrets);
+    }
+
+    private void requireClientWhereOkkiIsCalled() {
+        if ((conf.isEnrich() || conf.isRegister()) && getEndpoint().client() == null) {
             throw new IllegalArgumentException("okki:events with " + (conf.isRegister() ? "register" : "enrich")
                     + "=true calls OKKI: set the connection options (clientId, clientSecret) on the component or"
                     + " the endpoint.");
         }
-        String current = conf.getSecurityConfig();
-        String previous = conf.getPreviousSecurityConfig();
-        if (conf.isRegister()) {
-            String issued = register();
-            if (issued != null) {
-                if (current != null && !current.equals(issued)) {
-                    previous = current;
-                }
-                current = issued;
-            }
+    }
+
+    /** The registrar for register=true, once its options are known to be usable. */
+    private WebhookRegistrar registrar() {
+        if (conf.getCallbackUrl() == null || conf.getCallbackUrl().isBlank()) {
+            throw new IllegalArgumentException("okki:events with register=true needs callbackUrl, the public URL OKKI"
+                    + " posts to.");
         }
-        if (current == null || current.isBlank()) {
-            throw new IllegalArgumentException("okki:events needs securityConfig, the security_config OKKI returned"
-                    + " from webhook/create (or register=true on a first registration, which receives it).");
-        }
-        Duration grace = Duration.ofMillis(conf.getSecretGracePeriod());
-        secrets = new WebhookSecrets(current, previous, grace, clock);
-        verifier = new WebhookVerifier(secrets, Duration.ofMillis(conf.getTimestampTolerance()), conf.getMaxBodySize(),
-                clock);
-        filter = EventTypeFilter.of(conf.getEventTypes());
-        // the endpoint's idempotentRepository option, shared with the polling consumer: where delivered keys are kept
-        OkkiConfiguration shared = endpoint.getConfiguration();
+        return new WebhookRegistrar(getEndpoint().client(), getEndpoint().requests());
+    }
+
+    /** The endpoint's idempotentRepository option, shared with the polling consumer, or an in-memory one. */
+    private void startRepository() {
+        OkkiConfiguration shared = getEndpoint().getConfiguration();
         ownRepository = shared.getIdempotentRepository() == null;
         repository = ownRepository ? MemoryIdempotentRepository.memoryIdempotentRepository(shared.getIdempotentCacheSize())
                 : shared.getIdempotentRepository();
         ServiceHelper.startService(repository);
-        enricher = conf.isEnrich() ? new EventEnricher(endpoint.client(), endpoint.requests()) : null;
+    }
 
-        String path = conf.getWebhookPath().startsWith("/") ? conf.getWebhookPath() : "/" + conf.getWebhookPath();
-        Endpoint http = endpoint.getCamelContext().getEndpoint("platform-http:" + path + "?httpMethodRestrict=POST");
-        httpConsumer = http.createConsumer(this::handle);
-        ServiceHelper.startService(httpConsumer);
-        LOG.info("okki:events receives OKKI pushes on POST {} (secrets: {})", path, secrets);
+    private String path() {
+        return conf.getWebhookPath().startsWith("/") ? conf.getWebhookPath() : "/" + conf.getWebhookPath();
+    }
+
+    /**
+     * Serves the webhook path through platform-http; fails naming what to add when no HTTP server is there (Camel's
+     * message, quoted, names only an internal registry entry).
+     */
+    private Consumer serveHttp() throws Exception {
+        try {
+            Endpoint http = getEndpoint().getCamelContext()
+                    .getEndpoint("platform-http:" + path() + "?httpMethodRestrict=POST");
+            Consumer consumer = http.createConsumer(this::handle);
+            ServiceHelper.startService(consumer);
+            return consumer;
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("PlatformHttpEngine")) {
+                    throw new IllegalStateException("okki:events is served through Camel's platform-http, but this"
+                            + " application has no HTTP server for it. Add one: camel-platform-http-main with"
+                            + " camel.server.enabled=true (Camel Main, port camel.server.port),"
+                            + " camel-platform-http-starter (Spring Boot, on server.port), or camel-quarkus-platform-http"
+                            + " (Quarkus), or bind a PlatformHttpEngine yourself. (" + t.getMessage() + ")");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Registers the callback URL and subscriptions. OKKI hands out a security_config only when it creates the webhook,
+     * so an existing webhook needs one configured: that is checked with a read before anything is written.
+     */
+    private WebhookSecrets register(WebhookRegistrar registrar, WebhookSecrets configured) {
+        String registered = registrar.currentCallback();
+        if (registered != null && !configured.isConfigured()) {
+            throw new IllegalArgumentException("okki:events with register=true: OKKI already has a webhook ("
+                    + registered + ") and hands out its security_config only when one is created; set securityConfig"
+                    + " to it (or to the one webhook/regenerateSecret returns). Nothing was changed in OKKI.");
+        }
+        String issued = registrar.registerCallback(conf.getCallbackUrl(), registered);
+        if (conf.getSubscriptions() != null) {
+            Arrays.stream(conf.getSubscriptions().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                    .forEach(registrar::subscribe);
+        }
+        if (issued != null) {
+            configured.rotate(issued);
+        }
+        return configured;
     }
 
     @Override
@@ -142,20 +207,6 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         return repository;
     }
 
-    private String register() {
-        if (conf.getCallbackUrl() == null || conf.getCallbackUrl().isBlank()) {
-            throw new IllegalArgumentException("okki:events with register=true needs callbackUrl, the public URL OKKI"
-                    + " posts to.");
-        }
-        WebhookRegistrar registrar = new WebhookRegistrar(getEndpoint().client(), getEndpoint().requests());
-        String issued = registrar.registerCallback(conf.getCallbackUrl());
-        if (conf.getSubscriptions() != null) {
-            Arrays.stream(conf.getSubscriptions().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .forEach(registrar::subscribe);
-        }
-        return issued;
-    }
-
     /** Handles one HTTP request of platform-http; always answers, never throws. */
     void handle(Exchange http) {
         Message in = http.getMessage();
@@ -163,6 +214,10 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         int status;
         String answer;
         try {
+            WebhookVerifier verifier = this.verifier;
+            if (verifier == null) {
+                throw new WebhookRejectedException(503, "starting", "okki:events is still starting");
+            }
             verifier.checkDeclaredSize(in.getHeader("Content-Length", Long.class));
             byte[] raw = in.getBody(byte[].class);
             WebhookPush push = verifier.verify(raw == null ? new byte[0] : raw, in.getHeader("X-Timestamp", String.class),
@@ -269,4 +324,11 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
             super(null, null, false, false);
         }
     }
+
+    /** Camel's form, with the endpoint's URI masked as the endpoint shows it. */
+    @Override
+    public String toString() {
+        return "Consumer[" + getEndpoint() + "]";
+    }
+
 }

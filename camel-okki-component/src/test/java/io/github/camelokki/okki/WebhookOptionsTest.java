@@ -35,8 +35,8 @@ class WebhookOptionsTest extends OkkiTestSupport {
 
     @Test
     void uriOptionsConfigureTheWebhook() {
-        OkkiEndpoint endpoint = context.getEndpoint("okki:events?webhookPath=/hooks/okki&securityConfig=RAW(a+b/c=)"
-                + "&previousSecurityConfig=RAW(old)&secretGracePeriod=2m&timestampTolerance=0&maxBodySize=2048"
+        OkkiEndpoint endpoint = context.getEndpoint("okki:events?webhookPath=/hooks/okki&securityConfig=RAW(a+b/c=,old)"
+                + "&secretGracePeriod=2m&timestampTolerance=0&maxBodySize=2048"
                 + "&eventTypes=xiaoman.crm.company.*&enrich=true&register=true"
                 + "&callbackUrl=https://hooks.example.com/okki&subscriptions=crm.company,crm.order",
                 OkkiEndpoint.class);
@@ -44,8 +44,7 @@ class WebhookOptionsTest extends OkkiTestSupport {
         OkkiWebhookConfiguration webhook = endpoint.getWebhook();
         assertTrue(endpoint.isEvents());
         assertEquals("/hooks/okki", webhook.getWebhookPath());
-        assertEquals("a+b/c=", webhook.getSecurityConfig());
-        assertEquals("old", webhook.getPreviousSecurityConfig());
+        assertEquals("a+b/c=,old", webhook.getSecurityConfig());
         assertEquals(120_000, webhook.getSecretGracePeriod());
         assertEquals(0, webhook.getTimestampTolerance());
         assertEquals(2048, webhook.getMaxBodySize());

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.camelokki.simulator.OkkiEventPusher.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Secret rotation without downtime: the previous security_config is accepted during the grace period.
@@ -27,7 +29,7 @@ class WebhookSecretRotationTest extends WebhookHttpTest {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("okki:events?securityConfig=" + secret(SECRET) + "&previousSecurityConfig=" + secret(PREVIOUS))
+                from("okki:events?securityConfig=" + secret(SECRET + "," + PREVIOUS))
                         .routeId("events").to("mock:events");
             }
         };
@@ -73,4 +75,13 @@ class WebhookSecretRotationTest extends WebhookHttpTest {
         assertEquals(List.of(ROTATED), secrets.accepted());
         assertEquals("WebhookSecrets[current=***, previous=*** until 2026-11-25T10:10:00Z]", secrets.toString());
     }
+
+    @Test
+    void securityConfigTakesAtMostOnePreviousSecret() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WebhookSecrets.parse(ROTATED + "," + SECRET + "," + PREVIOUS, Duration.ZERO, Clock.systemUTC()));
+        assertEquals("securityConfig takes the current security_config and at most one previous one, separated by a"
+                + " comma; it holds 3 values", e.getMessage());
+    }
+
 }

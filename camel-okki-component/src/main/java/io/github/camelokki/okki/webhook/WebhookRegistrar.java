@@ -33,13 +33,8 @@ public final class WebhookRegistrar {
         this.requests = requests;
     }
 
-    /**
-     * Makes OKKI push to the callback URL: creates the webhook when there is none, updates its URL when it differs.
-     *
-     * @return the security_config OKKI returned when it created the webhook; null when it already existed (OKKI only
-     *         hands out the secret on creation, so it must then come from the securityConfig option)
-     */
-    public String registerCallback(String callbackUrl) {
+    /** The callback URL OKKI pushes to now (a read), or null when no webhook is registered. */
+    public String currentCallback() {
         Object current = null;
         try {
             current = call("webhook", "get", Map.of(), null);
@@ -48,7 +43,18 @@ public final class WebhookRegistrar {
         }
         String registered = current instanceof Map<?, ?> m && m.get("callback_url") != null
                 ? String.valueOf(m.get("callback_url")) : null;
-        if (registered == null || registered.isBlank()) {
+        return registered == null || registered.isBlank() ? null : registered;
+    }
+
+    /**
+     * Makes OKKI push to the callback URL: creates the webhook when there is none, updates its URL when it differs.
+     *
+     * @param registered the callback URL registered now ({@link #currentCallback()}), or null for none
+     * @return the security_config OKKI returned when it created the webhook; null when it already existed (OKKI only
+     *         hands out the secret on creation, so it must then come from the securityConfig option)
+     */
+    public String registerCallback(String callbackUrl, String registered) {
+        if (registered == null) {
             Object created = call("webhook", "create", Map.of(), Map.of("callback_url", callbackUrl));
             LOG.info("Registered the OKKI webhook callback {}", callbackUrl);
             return created instanceof Map<?, ?> m && m.get("security_config") != null

@@ -40,6 +40,23 @@ public final class WebhookSecrets {
     }
 
     /**
+     * The secrets of the securityConfig option: the current security_config, optionally followed by a comma and the
+     * previous one (base64 never holds a comma).
+     *
+     * @throws IllegalArgumentException when there are more than two, or one is not a security_config; the message
+     *                                  never quotes a secret
+     */
+    public static WebhookSecrets parse(String configured, Duration gracePeriod, Clock clock) {
+        String[] given = configured == null ? new String[0] : configured.split(",", -1);
+        if (given.length > 2) {
+            throw new IllegalArgumentException("securityConfig takes the current security_config and at most one"
+                    + " previous one, separated by a comma; it holds " + given.length + " values");
+        }
+        return new WebhookSecrets(given.length > 0 ? given[0] : null, given.length > 1 ? given[1] : null, gracePeriod,
+                clock);
+    }
+
+    /**
      * Makes the new secret current and keeps the current one as previous for the grace period: no downtime, and
      * messages OKKI signed before the rotation still verify while it retries them.
      */
