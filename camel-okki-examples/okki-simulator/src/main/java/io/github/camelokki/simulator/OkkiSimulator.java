@@ -18,7 +18,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * A stateful stand-in for the OKKI Open API on 127.0.0.1: OAuth2 tokens with lifetimes and scopes, in-memory records
- * for the list/info/push/remove operations of OKKI's resources, a controllable clock and injectable faults.
+ * for the list/info/push/remove operations of OKKI's resources, the webhook and event subscriptions, a controllable
+ * clock and injectable faults.
  * <p>
  * Typical use:
  * <pre>{@code
@@ -39,6 +40,7 @@ public final class OkkiSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ResourceKind, Records> records = new LinkedHashMap<>();
+    private final Webhooks webhooks = new Webhooks();
     private final SimulatorTransformer transformer;
     private final WireMockServer server;
 
@@ -46,7 +48,8 @@ public final class OkkiSimulator implements AutoCloseable {
         for (ResourceKind kind : ResourceKind.all()) {
             records.put(kind, new Records(kind, clock, ids));
         }
-        transformer = new SimulatorTransformer(clock, new OkkiApi(clock, tokens, records::get), tokens, faults);
+        transformer = new SimulatorTransformer(clock, new OkkiApi(clock, tokens, records::get, webhooks), tokens,
+                faults);
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(port)
@@ -166,6 +169,13 @@ public final class OkkiSimulator implements AutoCloseable {
         return records.get(ResourceKind.named(resource));
     }
 
+    // --- webhook and subscriptions ---
+
+    /** OKKI's webhook and event subscriptions, as webhook/* and subscribe/* calls see and change them. */
+    public Webhooks webhook() {
+        return webhooks;
+    }
+
     // --- faults and counters ---
 
     public Faults faults() {
@@ -183,12 +193,13 @@ public final class OkkiSimulator implements AutoCloseable {
     }
 
     /**
-     * Back to the state of a fresh simulator: no records, no tokens, only the default client, no faults, zeroed
-     * counters, 8 hour token lifetime. The clock is left alone.
+     * Back to the state of a fresh simulator: no records, no webhook or subscriptions, no tokens, only the default
+     * client, no faults, zeroed counters, 8 hour token lifetime. The clock is left alone.
      */
     public void reset() {
         faults.off();
         records.values().forEach(Records::clear);
+        webhooks.clear();
         ids.set(FIRST_ID);
         tokens.reset();
         transformer.resetCounters();

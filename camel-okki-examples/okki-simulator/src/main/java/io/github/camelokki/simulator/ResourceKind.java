@@ -254,7 +254,7 @@ record ResourceKind(String name, String basePath, String scope, String idField, 
 
     /** Every module scope OKKI knows; a token asked for without a scope gets them all. */
     static Set<String> allScopes() {
-        Set<String> scopes = new TreeSet<>(List.of("user", "report", "webhook"));
+        Set<String> scopes = new TreeSet<>(List.of("user", "report", WebhookOperations.SCOPE));
         TABLE.values().forEach(kind -> scopes.add(kind.scope()));
         return scopes;
     }

@@ -41,7 +41,7 @@ final class ResourceOperations {
             start = time == null ? null : SimClock.parse(request.param("start_time"), LocalTime.MIN);
             end = time == null ? null : SimClock.parse(request.param("end_time"), LocalTime.of(23, 59, 59));
         } catch (DateTimeParseException e) {
-            return SimResponse.error(200, 400, "start_time and end_time must look like yyyy-MM-dd HH:mm:ss", now);
+            return SimResponse.invalid("start_time and end_time must look like yyyy-MM-dd HH:mm:ss", now);
         }
         boolean deleted = kind.deletedParam() != null && "1".equals(request.param(kind.deletedParam()));
         Predicate<Records.Entry> filter = entry -> entry.deleted() == deleted
@@ -76,7 +76,7 @@ final class ResourceOperations {
     SimResponse info(ResourceKind kind, Records records, SimRequest request) {
         Map<String, Object> record = records.findLive(request.param(kind.idField()),
                 request.param(kind.numberField()));
-        return record == null ? SimResponse.error(200, 404, "Not Found Resource", clock.nowText())
+        return record == null ? SimResponse.missing(clock.nowText())
                 : SimResponse.success(clock.nowText(), record);
     }
 
@@ -84,7 +84,7 @@ final class ResourceOperations {
     SimResponse push(ResourceKind kind, Records records, SimRequest request) {
         Map<String, Object> body = SimJson.readObject(request.body());
         if (body == null) {
-            return SimResponse.error(200, 400, "the request body must be a JSON object", clock.nowText());
+            return SimResponse.invalid(SimJson.NOT_AN_OBJECT, clock.nowText());
         }
         Object id = body.get(kind.idField());
         Map<String, Object> saved;
@@ -96,7 +96,7 @@ final class ResourceOperations {
             saved = records.updateIfLive(id, body);
         }
         if (saved == null) {
-            return SimResponse.error(200, 404, "Not Found Resource", clock.nowText());
+            return SimResponse.missing(clock.nowText());
         }
         return SimResponse.success(clock.nowText(), Map.of(kind.idField(), saved.get(kind.idField())));
     }
@@ -109,10 +109,10 @@ final class ResourceOperations {
             id = body != null && body.get(kind.idField()) != null ? String.valueOf(body.get(kind.idField())) : null;
         }
         if (id == null || id.isBlank()) {
-            return SimResponse.error(200, 400, kind.idField() + " is required", clock.nowText());
+            return SimResponse.invalid(kind.idField() + " is required", clock.nowText());
         }
         if (!records.deleteIfLive(id)) {
-            return SimResponse.error(200, 404, "Not Found Resource", clock.nowText());
+            return SimResponse.missing(clock.nowText());
         }
         return SimResponse.success(clock.nowText(), List.of());
     }

@@ -12,6 +12,9 @@ import com.github.tomakehurst.wiremock.common.Json;
  */
 final class SimJson {
 
+    /** What OKKI is made to answer when a JSON body is not an object. */
+    static final String NOT_AN_OBJECT = "the request body must be a JSON object";
+
     private SimJson() {
     }
 

@@ -3,7 +3,6 @@ package io.github.camelokki.simulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -26,9 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.common.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,31 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class OkkiSimulatorTest {
+class OkkiSimulatorTest extends SimulatorTestSupport {
 
-    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
     /** Resources with a last contact time (order_time) that {@link Records#contact} moves. */
     private static final Set<String> CONTACTED = Set.of("company", "lead", "opportunity");
-
-    private static OkkiSimulator sim;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = OkkiSimulator.start();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.stop();
-    }
-
-    @BeforeEach
-    void freshState() {
-        sim.reset();
-        sim.setNow(T0);
-    }
 
     // --- tokens ---
 
