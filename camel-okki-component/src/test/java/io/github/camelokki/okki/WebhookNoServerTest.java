@@ -1,13 +1,12 @@
 package io.github.camelokki.okki;
 
-import java.util.Map;
-
 import io.github.camelokki.simulator.OkkiEventPusher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -16,7 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebhookNoServerTest extends OkkiTestSupport {
 
-    private static final String SECRET = OkkiEventPusher.newSecurityConfig();
+    @BeforeAll
+    static void startSimulator() {
+        WebhookStartOrderTest.startSimulator();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        WebhookStartOrderTest.stopSimulator();
+    }
 
     private static void assertNamesTheServerToAdd(Throwable e) {
         assertTrue(e.getMessage().startsWith("okki:events is served through Camel's platform-http, but this application"
@@ -28,18 +35,16 @@ class WebhookNoServerTest extends OkkiTestSupport {
     @Test
     void theErrorNamesTheDependencyToAdd() {
         assertNamesTheServerToAdd(WebhookStartOrderTest.startFailure(context,
-                "okki:events?securityConfig=" + WebhookHttpTest.secret(SECRET)));
+                "okki:events?securityConfig=" + WebhookHttpTest.secret(OkkiEventPusher.newSecurityConfig())));
     }
 
     @Test
     void nothingIsRegisteredWithoutAServer() {
-        // OKKI would accept the registration: only the missing server may stop it
-        stubToken();
-        stub(get(urlPathEqualTo("/v1/webhook")).willReturn(okJsonText(errorEnvelope(404, "webhook not configured"))));
-        stub(post(urlPathEqualTo("/v1/webhook")).willReturn(okJsonText(envelope(Map.of("security_config", SECRET)))));
+        WebhookStartOrderTest.sim.reset();
 
-        assertNamesTheServerToAdd(WebhookStartOrderTest.startFailure(context,
-                "okki:events?register=true&callbackUrl=https://hooks.example.com/okki&subscriptions=crm.company"));
-        WebhookStartOrderTest.assertNothingWrittenToOkki();
+        assertNamesTheServerToAdd(WebhookStartOrderTest.startFailure(context, WebhookStartOrderTest.register("")));
+
+        assertEquals(0, WebhookStartOrderTest.sim.webhook().writes());
+        assertNull(WebhookStartOrderTest.sim.webhook().callbackUrl());
     }
 }

@@ -1,32 +1,50 @@
 package io.github.camelokki.okki;
 
-import java.util.Map;
-
+import io.github.camelokki.simulator.OkkiSimulator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * okki:events checks everything it can locally before it registers anything with OKKI: a start that fails leaves
- * OKKI's webhook and subscriptions as they were.
+ * OKKI's webhook and subscriptions, as the simulator keeps them, as they were.
  */
 class WebhookStartOrderTest extends WebhookHttpTest {
 
     private static final String CALLBACK = "https://crm-hooks.example.com/okki/events";
-    private static final String REGISTER = "okki:events?register=true&callbackUrl=" + CALLBACK
-            + "&subscriptions=crm.company";
 
-    static Throwable startFailure(org.apache.camel.CamelContext context, String uri) {
+    static OkkiSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = OkkiSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.stop();
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        sim.reset();
+    }
+
+    /** okki:events registering with the simulator as OKKI. */
+    static String register(String options) {
+        return "okki:events?register=true&callbackUrl=" + CALLBACK + "&subscriptions=crm.company&baseUrl="
+                + sim.baseUrl() + "&clientId=sim-client&clientSecret=sim-secret" + options;
+    }
+
+    /** The deepest cause of the failure to add and start a route from the URI. */
+    static Throwable startFailure(CamelContext context, String uri) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -40,36 +58,44 @@ class WebhookStartOrderTest extends WebhookHttpTest {
         return root;
     }
 
-    private Throwable startFailure(String uri) {
-        return startFailure(context, uri);
-    }
-
-    static void assertNothingWrittenToOkki() {
-        okki.verify(0, postRequestedFor(urlPathMatching("/v1/(webhook|subscribe).*")));
-        okki.verify(0, putRequestedFor(urlPathMatching("/v1/(webhook|subscribe).*")));
-    }
-
     @Test
     void anInvalidSecretFailsBeforeOkkiIsCalled() {
-        Throwable e = startFailure(REGISTER + "&securityConfig=not-a-security-config");
+        Throwable e = startFailure(context, register("&securityConfig=not-a-security-config"));
 
         assertEquals("securityConfig is not base64: give the security_config string exactly as OKKI returned it from"
                 + " webhook/create", e.getMessage());
-        okki.verify(0, anyRequestedFor(urlPathMatching(".*")));
+        assertEquals(0, sim.requestCount());
+        assertEquals(0, sim.tokenRequests());
     }
 
     @Test
     void anExistingWebhookWithoutAConfiguredSecretChangesNothing() {
-        stubToken();
-        stub(get(urlPathEqualTo("/v1/webhook")).willReturn(okJsonText(envelope(
-                Map.of("callback_url", "https://old-host.example.com/okki")))));
+        String secret = sim.webhook().configure("https://old-host.example.com/okki");
 
-        Throwable e = startFailure(REGISTER);
+        Throwable e = startFailure(context, register(""));
 
         assertEquals("okki:events with register=true: OKKI already has a webhook (https://old-host.example.com/okki) and"
                 + " hands out its security_config only when one is created; set securityConfig to it (or to the one"
                 + " webhook/regenerateSecret returns). Nothing was changed in OKKI.", e.getMessage());
-        okki.verify(1, getRequestedFor(urlPathEqualTo("/v1/webhook")));
-        assertNothingWrittenToOkki();
+        assertEquals(1, sim.requestCount("/v1/webhook"));
+        assertEquals(0, sim.webhook().writes());
+        assertEquals("https://old-host.example.com/okki", sim.webhook().callbackUrl());
+        assertEquals(secret, sim.webhook().securityConfig());
+        assertEquals(0, sim.webhook().subscriptions().size());
+    }
+
+    @Test
+    void aFirstRegistrationCreatesTheWebhookAndSubscribes() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(register("")).routeId("events").to("mock:events");
+            }
+        });
+
+        assertEquals(CALLBACK, sim.webhook().callbackUrl());
+        assertEquals(java.util.List.of("xiaoman.crm.company.create", "xiaoman.crm.company.update",
+                "xiaoman.crm.company.delete"), sim.webhook().subscriptions().get("crm.company"));
+        assertNull(sim.webhook().subscriptions().get("crm.order"));
     }
 }
