@@ -47,9 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reused (every connection the stub accepted beyond the pool size is explained by one a fault closed); and that
  * stopping the context leaves no thread of the component and no open connection behind.
  * <p>
- * Calls per thread: {@code -Dokki.load.callsPerThread}, by default 2,000, so 64,000 calls. On the 2-core build machine
- * the whole test takes about 15-25 s: the slow answers (50-200 ms, 1 in 70 requests) dominate, spread over 32
- * threads. Lower the property on a slower machine; the assertions hold for any count.
+ * Calls per thread: {@code -Dokki.load.callsPerThread}, by default 2,000, so 64,000 calls. The slow answers (0.5-1.5 s
+ * against a response timeout of 1 s, 1 in 70 requests) dominate the time, spread over 32 threads. The response
+ * timeout is a second, not a few milliseconds, so that a proper answer (the token above all: a second token request
+ * fails the test) never times out on a busy 2-core machine; the calls together have {@link #LOAD_DEADLINE}.
  * <p>
  * What is expected to fail: a cut body that arrives complete at the HTTP level (close-delimited, status 200) is a
  * final answer and is not retried, so about 1.4 % of the calls end in "is not valid JSON"; a call whose four attempts
@@ -63,6 +64,10 @@ class LoadAndFaultIT {
     static final int POOL = 32;
     /** How long all the calls together may take. */
     static final Duration LOAD_DEADLINE = Duration.ofMinutes(20);
+    static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
+    /** Slow answers take from half to one and a half times the response timeout: half of them time out. */
+    static final Duration SLOW_MIN = Duration.ofMillis(500);
+    static final Duration SLOW_MAX = Duration.ofMillis(1_500);
 
     /** Reasons named in the messages of the exceptions a call may end with; the first group is the reason. */
     private static final List<Pattern> CAUSES = List.of(
@@ -87,7 +92,7 @@ class LoadAndFaultIT {
         for (LoopbackFault f : LoopbackFault.values()) {
             weights.put(f, 1);
         }
-        FaultPlan plan = new FaultPlan(0.10, weights, Duration.ofMillis(50), Duration.ofMillis(200), 6L, false);
+        FaultPlan plan = new FaultPlan(0.10, weights, SLOW_MIN, SLOW_MAX, 6L, false);
         try (LoopbackOkki stub = LoopbackOkki.builder().faults(plan).maxConnections(4 * POOL).start()) {
             Set<String> threadsBefore = liveThreads();
 
@@ -101,8 +106,8 @@ class LoadAndFaultIT {
             conf.setMaxRetries(3);
             conf.setRetryDelay(1);
             conf.setRetryMaxDelay(4);
-            // a slow answer takes 50-200 ms: past 150 ms the call times out and is retried
-            conf.setResponseTimeout(150);
+            // a slow answer takes 0.5-1.5 s: past 1 s the call times out and is retried
+            conf.setResponseTimeout(RESPONSE_TIMEOUT.toMillis());
             context.addComponent("okki", component);
             context.start();
 
@@ -153,8 +158,10 @@ class LoadAndFaultIT {
             Map<String, Long> byCause = new TreeMap<>();
             failures.forEach((k, v) -> byCause.merge(k.replaceAll("after \\d+ attempts", "after N attempts"),
                     v.sum(), Long::sum));
-            String summary = String.format("%d calls in %d ms: %d succeeded (%.2f %%), %d failed %s; stub: %s",
-                    calls, elapsedMs, successes.sum(), 100.0 * successes.sum() / calls, failed, byCause, stub.stats());
+            long tokensIssued = component.getTokenManagers().values().stream().mapToLong(m -> m.tokensIssued()).sum();
+            String summary = String.format("%d calls in %d ms: %d succeeded (%.2f %%), %d failed %s; tokens issued to"
+                    + " the component: %d; stub: %s", calls, elapsedMs, successes.sum(), 100.0 * successes.sum() / calls,
+                    failed, byCause, tokensIssued, stub.stats());
             System.out.println("LoadAndFaultIT: " + summary);
 
             assertTrue(unexplained.isEmpty(), () -> unexplained.size() + " calls failed without naming a known cause,"
