@@ -44,10 +44,12 @@ class ConsumerBasicsTest extends OkkiTestSupport {
                         Map.of("company_id", 3, "update_time", "2026-11-25 09:45:00")))))));
         MockEndpoint mock = getMockEndpoint("mock:records");
         mock.expectedMessageCount(3);
+        mock.setResultWaitTime(Waiting.PATIENCE_MILLIS);
 
         context.getRouteController().startRoute("sync");
         mock.assertIsSatisfied();
-        Thread.sleep(500);
+        // a whole poll after the three: it re-reads records 1 and 2 (the stub ignores start_time) and delivers nothing
+        Waiting.untilAWholePoll((OkkiPollingConsumer) context.getRoute("sync").getConsumer());
 
         assertEquals(3, mock.getReceivedCounter(), "re-read records must not be delivered again");
         List<Object> ids = mock.getExchanges().stream().map(e -> e.getMessage().getHeader(OkkiConstants.RECORD_ID))

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.simulator.Records;
@@ -16,6 +20,8 @@ import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.DefaultThreadPoolFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -41,12 +47,16 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         List<Object> byA = new CopyOnWriteArrayList<>();
         List<Object> byB = new CopyOnWriteArrayList<>();
 
-        CamelContext nodeA = node("a", dir, byA);
+        // node a leads, and is held in the middle of the sync (at the record after its 600th) until it is stopped
+        Hold hold = new Hold();
+        CamelContext nodeA = node("a", dir, byA, hold, null);
         nodeA.start();
-        await("node a to lead and sync part", 20_000, () -> byA.size() >= 600);
-        CamelContext nodeB = node("b", dir, byB);
+        hold.awaitHeld("node a to lead and sync part");
+        LockAttempts attemptsOfB = new LockAttempts();
+        CamelContext nodeB = node("b", dir, byB, null, attemptsOfB);
         nodeB.start();
-        Thread.sleep(300);
+        // two lock attempts of node b ended while node a held the lock: node b had its chances to take over
+        await("two lock attempts of node b", Waiting.PATIENCE_MILLIS, () -> attemptsOfB.count() >= 2);
         assertTrue(byB.isEmpty(), "the follower must not poll while the leader holds the lock");
         assertEquals(List.of("sync"), consoleRoutes(nodeA), "the leader's okki console lists its consumer");
         assertEquals(List.of(), consoleRoutes(nodeB), "the follower runs no okki consumer");
@@ -55,9 +65,9 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         assertFalse(pollDetails(nodeB).containsKey(OkkiConsumerHealthCheck.POLLS),
                 "the follower's check has no okki poll: " + pollDetails(nodeB));
 
-        nodeA.stop();
-        await("node b to take over and finish", 40_000, () -> byA.size() + byB.size() >= 2000);
-        Thread.sleep(500);
+        stopWhileHeld(nodeA, hold);
+        await("node b to take over and finish", 120_000, () -> byA.size() + byB.size() >= 2000);
+        awaitAWholePoll(pollingConsumer(nodeB));
         assertEquals(List.of("sync"), consoleRoutes(nodeB), "after taking over, node b's console lists the consumer");
         nodeB.stop();
 
@@ -83,9 +93,46 @@ class ConsumerClusterTest extends SimulatorTestSupport {
         return consumers.stream().map(c -> c.getString("routeId")).toList();
     }
 
-    private static CamelContext node(String name, Path dir, List<Object> delivered) throws Exception {
+    /**
+     * Counts the lock attempts of a node's file-lock cluster service: its scheduled executor runs nothing else, each
+     * attempt a task of its own. Every other scheduled pool of the node is Camel's own.
+     */
+    private static final class LockAttempts extends DefaultThreadPoolFactory {
+
+        private final AtomicLong attempts = new AtomicLong();
+
+        long count() {
+            return attempts.get();
+        }
+
+        @Override
+        public ScheduledExecutorService newScheduledThreadPool(ThreadPoolProfile profile, ThreadFactory threads) {
+            if (!threads.newThread(() -> { }).getName().contains(FileLockClusterService.class.getSimpleName())) {
+                return super.newScheduledThreadPool(profile, threads);
+            }
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(profile.getPoolSize(), threads) {
+                @Override
+                protected void afterExecute(Runnable task, Throwable thrown) {
+                    super.afterExecute(task, thrown);
+                    attempts.incrementAndGet();
+                }
+            };
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
+        }
+    }
+
+    /**
+     * A node; with a hold, its route holds the record after the 600th it delivered; with lock attempts, they count the
+     * node's attempts to take the lock.
+     */
+    private static CamelContext node(String name, Path dir, List<Object> delivered, Hold hold, LockAttempts attempts)
+            throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.getCamelContextExtension().setName("node-" + name);
+        if (attempts != null) {
+            ctx.getExecutorServiceManager().setThreadPoolFactory(attempts);
+        }
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setId("node-" + name);
         cluster.setRoot(dir.resolve("cluster").toString());
@@ -105,7 +152,9 @@ class ConsumerClusterTest extends SimulatorTestSupport {
                 from("master:okki-sync:okki:company/list?pageSize=50&delay=50&initialDelay=0"
                         + "&stateRepository=#state&idempotentRepository=#keys").routeId("sync")
                         .process(e -> {
-                            Thread.sleep(2);
+                            if (hold != null && delivered.size() >= 600) {
+                                hold.holdOnce();
+                            }
                             recordOnSuccess(e, delivered);
                         });
             }

@@ -31,17 +31,19 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
         List<Object> all = idsOf(orders.seed(600), orders.idField());
         List<Object> delivered = new CopyOnWriteArrayList<>();
 
-        CamelContext first = context(db, delivered);
+        // the first run is stopped while it holds the record after the 200th, in the middle of a page
+        Hold hold = new Hold();
+        CamelContext first = context(db, delivered, hold);
         first.start();
-        await("part of the sync", 20_000, () -> delivered.size() >= 200);
-        first.stop();
+        hold.awaitHeld("part of the sync");
+        stopWhileHeld(first, hold);
         assertTrue(delivered.size() < 600, "the first run should stop in the middle");
 
-        CamelContext second = context(db, delivered);
+        CamelContext second = context(db, delivered, null);
         second.start();
         try {
-            await("the rest", 20_000, () -> delivered.size() >= 600 && watermark(db) != null);
-            Thread.sleep(300);
+            await("the rest", 120_000, () -> delivered.size() >= 600 && watermark(db) != null);
+            awaitAWholePoll(pollingConsumer(second));
         } finally {
             second.stop();
         }
@@ -58,7 +60,8 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
         }
     }
 
-    private static CamelContext context(JdbcDataSource db, List<Object> delivered) throws Exception {
+    /** A context syncing orders into the list; with a hold, it holds the record after the 200th delivered. */
+    private static CamelContext context(JdbcDataSource db, List<Object> delivered, Hold hold) throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.addComponent("okki", component());
         ctx.getRegistry().bind("state", new JdbcStateRepository(db));
@@ -70,7 +73,9 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
                 from("okki:order/list?pageSize=50&delay=50&initialDelay=0&stateRepository=#state"
                         + "&idempotentRepository=#keys")
                         .process(e -> {
-                            Thread.sleep(2);
+                            if (hold != null && delivered.size() >= 200) {
+                                hold.holdOnce();
+                            }
                             recordOnSuccess(e, delivered);
                         });
             }

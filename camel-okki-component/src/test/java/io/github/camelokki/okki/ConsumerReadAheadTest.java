@@ -25,6 +25,8 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
 
     /** For each record: how many requests for page 2 OKKI had received when the route got it. */
     private final List<Integer> page2RequestsSeen = new CopyOnWriteArrayList<>();
+    /** For each record: how many read-ahead threads were alive when the route got it. */
+    private final List<Long> readAheadThreadsSeen = new CopyOnWriteArrayList<>();
     private final List<Object> delivered = new CopyOnWriteArrayList<>();
 
     @Override
@@ -34,22 +36,27 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
             public void configure() {
                 String uri = "okki:company/list?pageSize=2&delay=3600000&initialDelay=0";
                 from(uri).routeId("ahead").autoStartup(false).process(e -> route(e.getMessage()
-                        .getHeader(OkkiConstants.RECORD_ID), 2_000));
+                        .getHeader(OkkiConstants.RECORD_ID), true));
                 from(uri + "&readAhead=false").routeId("inTurn").autoStartup(false)
-                        .process(e -> route(e.getMessage().getHeader(OkkiConstants.RECORD_ID), 300));
+                        .process(e -> route(e.getMessage().getHeader(OkkiConstants.RECORD_ID), false));
             }
         };
     }
 
-    /** The first record waits (up to maxWaitMillis) for OKKI to be asked for page 2, then notes what it saw. */
-    private void route(Object id, long maxWaitMillis) throws InterruptedException {
-        if (Integer.valueOf(1).equals(id)) {
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    /**
+     * Notes what each record saw. With read-ahead, the first record waits for OKKI to be asked for page 2 (bounded:
+     * the assertion on what it saw fails if it never is). Without, nothing could ask for page 2 while a record of
+     * page 1 is routed: the consumer's one thread is in the route, and no read-ahead thread exists.
+     */
+    private void route(Object id, boolean awaitPage2) throws InterruptedException {
+        if (awaitPage2 && Integer.valueOf(1).equals(id)) {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Waiting.PATIENCE_MILLIS);
             while (page2Requests() == 0 && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
         }
         page2RequestsSeen.add(page2Requests());
+        readAheadThreadsSeen.add(readAheadThreads());
         delivered.add(id);
     }
 
@@ -76,7 +83,7 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
     void requestsTheNextPageWhileTheCurrentOneIsRouted() throws Exception {
         stubThreePages();
         context.getRouteController().startRoute("ahead");
-        Waiting.until("five records", 10_000, () -> delivered.size() == 5);
+        Waiting.until("five records", Waiting.PATIENCE_MILLIS, () -> delivered.size() == 5);
 
         assertEquals(List.of(1, 2, 3, 4, 5), delivered);
         assertEquals(1, page2RequestsSeen.get(0), "page 2 is requested while record 1 of page 1 is in the route");
@@ -85,17 +92,18 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
         assertEquals(1, readAheadThreads(), "one read-ahead thread for the consumer");
 
         context.getRouteController().stopRoute("ahead");
-        Waiting.until("the read-ahead thread to end", 5_000, () -> readAheadThreads() == 0);
+        Waiting.until("the read-ahead thread to end", Waiting.PATIENCE_MILLIS, () -> readAheadThreads() == 0);
     }
 
     @Test
     void withoutReadAheadRequestsEachPageWhenTheOneBeforeIsDone() throws Exception {
         stubThreePages();
         context.getRouteController().startRoute("inTurn");
-        Waiting.until("five records", 10_000, () -> delivered.size() == 5);
+        Waiting.until("five records", Waiting.PATIENCE_MILLIS, () -> delivered.size() == 5);
 
         assertEquals(List.of(1, 2, 3, 4, 5), delivered);
         assertEquals(List.of(0, 0, 1, 1, 1), page2RequestsSeen, "page 2 is requested once page 1 is routed");
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L), readAheadThreadsSeen, "no read-ahead thread while routing");
         assertEquals(0, readAheadThreads());
     }
 

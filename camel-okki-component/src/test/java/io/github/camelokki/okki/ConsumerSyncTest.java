@@ -47,7 +47,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
     }
 
     private OkkiPollingConsumer syncConsumer() {
-        return (OkkiPollingConsumer) context.getRoute("sync").getConsumer();
+        return pollingConsumer("sync");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         List<Object> all = idsOf(companies.seed(2500), companies.idField());
         route(COMPANIES);
 
-        await("the first sync", 30_000, () -> received.size() >= 2500 && syncConsumer().getWatermark() != null);
+        await("the first sync", 120_000, () -> received.size() >= 2500 && syncConsumer().getWatermark() != null);
         assertExactlyOnce(all, ids(received));
 
         received.clear();
@@ -68,8 +68,8 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         for (int i = 0; i < 3; i++) {
             touched.add(companies.create(Map.of("name", "New " + i)).get("company_id"));
         }
-        await("the changes", 10_000, () -> received.size() >= 10);
-        Thread.sleep(300);
+        await("the changes", 60_000, () -> received.size() >= 10);
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(touched, ids(received));
         Exchange renamed = received.stream().filter(e -> all.get(0).equals(e.getMessage().getHeader(OkkiConstants.RECORD_ID)))
@@ -84,14 +84,14 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(30), companies.idField());
         route(COMPANIES + "&includeDeleted=true");
-        await("the first sync", 10_000, () -> received.size() >= 30 && syncConsumer().getWatermark() != null);
+        await("the first sync", 60_000, () -> received.size() >= 30 && syncConsumer().getWatermark() != null);
 
         received.clear();
         sim.advance(Duration.ofMinutes(1));
         companies.delete(all.get(3));
         companies.delete(all.get(4));
-        await("the deletions", 10_000, () -> received.size() >= 2);
-        Thread.sleep(300);
+        await("the deletions", 60_000, () -> received.size() >= 2);
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(List.of(all.get(3), all.get(4)), ids(received));
         assertTrue(received.stream().allMatch(e -> Boolean.TRUE.equals(e.getMessage().getHeader(OkkiConstants.DELETED))));
@@ -109,8 +109,8 @@ class ConsumerSyncTest extends SimulatorTestSupport {
             collect(exchange);
         });
 
-        await("the sync", 20_000, () -> received.size() >= 500 && syncConsumer().getWatermark() != null);
-        Thread.sleep(200);
+        await("the sync", 60_000, () -> received.size() >= 500 && syncConsumer().getWatermark() != null);
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(all, ids(received));
         assertEquals(2, sim.tokenRequests(), "one token at the start, one after the expiry");
@@ -124,11 +124,11 @@ class ConsumerSyncTest extends SimulatorTestSupport {
                 .seed(7);
         route(COMPANIES + "&maxRetries=2");
 
-        await("the sync", 60_000, () -> received.size() >= 1000 && syncConsumer().getWatermark() != null);
+        await("the sync", 180_000, () -> received.size() >= 1000 && syncConsumer().getWatermark() != null);
         sim.advance(Duration.ofMinutes(1));
         Object changed = companies.update(all.get(10), Map.of("name", "after faults")).get("company_id");
-        await("the change", 20_000, () -> received.size() >= 1001);
-        Thread.sleep(300);
+        await("the change", 60_000, () -> received.size() >= 1001);
+        awaitAWholePoll("sync");
         sim.faults().off();
 
         List<Object> expected = new ArrayList<>(all);
@@ -151,8 +151,8 @@ class ConsumerSyncTest extends SimulatorTestSupport {
             collect(exchange);
         });
 
-        await("the retry of the failed record", 10_000, () -> received.size() >= 50);
-        Thread.sleep(300);
+        await("the retry of the failed record", 60_000, () -> received.size() >= 50);
+        awaitAWholePoll("sync");
 
         assertTrue(failedOnce.get());
         assertExactlyOnce(all, ids(received));
@@ -163,12 +163,12 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(40), companies.idField());
         route(COMPANIES + "&initialSync=now");
-        await("the watermark", 10_000, () -> syncConsumer().getWatermark() != null);
+        await("the watermark", 60_000, () -> syncConsumer().getWatermark() != null);
 
         sim.advance(Duration.ofMinutes(2));
         Object changed = companies.update(all.get(5), Map.of("name", "changed")).get("company_id");
-        await("the change", 10_000, () -> received.size() >= 1);
-        Thread.sleep(300);
+        await("the change", 60_000, () -> received.size() >= 1);
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(List.of(changed), ids(received));
     }
@@ -178,14 +178,14 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         Records warehouses = sim.records("warehouse");
         List<Object> all = idsOf(warehouses.seed(12), warehouses.idField());
         route("okki:warehouse/list?delay=50&initialDelay=0");
-        await("the first scan", 10_000, () -> received.size() >= 12);
-        Thread.sleep(300);
+        await("the first scan", 60_000, () -> received.size() >= 12);
+        awaitAWholePoll("sync");
         assertExactlyOnce(all, ids(received));
 
         received.clear();
         warehouses.update(all.get(2), Map.of("warehouse_name", "Moved"));
-        await("the change", 10_000, () -> received.size() >= 1);
-        Thread.sleep(300);
+        await("the change", 60_000, () -> received.size() >= 1);
+        awaitAWholePoll("sync");
         assertExactlyOnce(List.of(all.get(2)), ids(received));
     }
 
@@ -195,8 +195,8 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         List<Object> all = idsOf(orders.seed(250), orders.idField());
         route("okki:order/list?pageSize=100&splitResult=false&delay=50&initialDelay=0");
 
-        await("the pages", 10_000, () -> received.size() >= 3);
-        Thread.sleep(300);
+        await("the pages", 60_000, () -> received.size() >= 3);
+        awaitAWholePoll("sync");
 
         assertEquals(3, received.size());
         List<Object> got = new ArrayList<>();
@@ -216,25 +216,29 @@ class ConsumerSyncTest extends SimulatorTestSupport {
         File keysFile = dir.resolve("keys.dat").toFile();
         List<Object> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        CamelContext first = syncContext(stateFile, keysFile, delivered);
+        // the first run is stopped while it holds the record after the 1000th, in the middle of a page
+        Hold hold = new Hold();
+        CamelContext first = syncContext(stateFile, keysFile, delivered, hold);
         first.start();
-        await("part of the sync", 20_000, () -> delivered.size() >= 1000);
-        first.stop();
+        hold.awaitHeld("part of the sync");
+        stopWhileHeld(first, hold);
         int beforeRestart = delivered.size();
         assertTrue(beforeRestart < 2500, "the first run should stop in the middle, delivered " + beforeRestart);
 
-        CamelContext second = syncContext(stateFile, keysFile, delivered);
+        CamelContext second = syncContext(stateFile, keysFile, delivered, null);
         second.start();
         try {
-            await("the rest of the sync", 30_000, () -> delivered.size() >= 2500);
-            Thread.sleep(300);
+            await("the rest of the sync", 120_000, () -> delivered.size() >= 2500);
+            awaitAWholePoll(pollingConsumer(second));
         } finally {
             second.stop();
         }
         assertExactlyOnce(all, delivered);
     }
 
-    private static CamelContext syncContext(File stateFile, File keysFile, List<Object> delivered) throws Exception {
+    /** A context syncing companies into the list; with a hold, it holds the record after the 1000th delivered. */
+    private static CamelContext syncContext(File stateFile, File keysFile, List<Object> delivered, Hold hold)
+            throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.addComponent("okki", component());
         ctx.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile));
@@ -244,7 +248,9 @@ class ConsumerSyncTest extends SimulatorTestSupport {
             public void configure() {
                 from("okki:company/list?pageSize=50&" + POLL + "&stateRepository=#state&idempotentRepository=#keys")
                         .process(e -> {
-                            Thread.sleep(1);
+                            if (hold != null && delivered.size() >= 1000) {
+                                hold.holdOnce();
+                            }
                             recordOnSuccess(e, delivered);
                         });
             }

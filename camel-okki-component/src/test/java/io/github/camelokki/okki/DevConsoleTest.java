@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.camelokki.okki.auth.AccessToken;
 import io.github.camelokki.okki.auth.TokenManager;
 import io.github.camelokki.okki.console.OkkiDevConsole;
+import io.github.camelokki.okki.health.ConsumerStats;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
@@ -31,6 +32,11 @@ class DevConsoleTest extends SimulatorTestSupport {
     /** One poll only, so the counters are exact. */
     private static final String ONE_POLL = "okki:company/list?pageSize=100&initialDelay=0&repeatCount=1";
 
+    /** Whether the consumer's poll ended, with everything about its end recorded. */
+    private static boolean ended(ConsumerStats stats) {
+        return stats.lastSuccess() != null || stats.lastFailure() != null;
+    }
+
     @Test
     void consoleShowsTokensWatermarkAndCountersButNoSecrets() throws Exception {
         sim.setNow(NOW);
@@ -45,10 +51,10 @@ class DevConsoleTest extends SimulatorTestSupport {
         });
         OkkiPollingConsumer sync = (OkkiPollingConsumer) context.getRoute("sync").getConsumer();
         OkkiPollingConsumer failing = (OkkiPollingConsumer) context.getRoute("failing").getConsumer();
-        await("one poll of each consumer", 10_000, () -> received.size() >= RECORDS && sync.getWatermark() != null
-                && sync.getStats().polls() == 1 && !"none".equals(sync.getStats().lastPollResult())
-                && !"none".equals(failing.getStats().lastPollResult()));
-        Thread.sleep(100);
+        // a poll's end is recorded last (its result, then the time of success or failure): wait for all of it
+        await("one poll of each consumer", Waiting.PATIENCE_MILLIS, () -> received.size() >= RECORDS
+                && sync.getWatermark() != null && sync.getStats().polls() == 1 && ended(sync.getStats())
+                && ended(failing.getStats()));
         assertEquals("2026-11-25 10:00:00", io.github.camelokki.okki.sync.ServerTime.format(sync.getWatermark()));
 
         DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("okki");

@@ -137,7 +137,7 @@ class HealthCheckTest extends SimulatorTestSupport {
                 ((org.apache.camel.health.HealthCheckAware) consumer).getHealthCheck());
 
         // before the first poll readiness is DOWN too (Camel's initial state): wait for a poll that failed
-        await("a failed poll", 5_000, () -> consumer.getStats().failedPolls() > 0
+        await("a failed poll", Waiting.PATIENCE_MILLIS, () -> consumer.getStats().failedPolls() > 0
                 && "failed".equals(readiness(check).getDetails().get(OkkiConsumerHealthCheck.LAST_RESULT))
                 && readiness(check).getError().isPresent());
         HealthCheck.Result down = readiness(check);
@@ -153,7 +153,7 @@ class HealthCheckTest extends SimulatorTestSupport {
         assertFalse(everything(down).contains("sim-secret"));
 
         sim.faults().off();
-        await("a successful poll", 5_000, () -> readiness(check).getState() == HealthCheck.State.UP
+        await("a successful poll", Waiting.PATIENCE_MILLIS, () -> readiness(check).getState() == HealthCheck.State.UP
                 && consumer.getWatermark() != null);
         HealthCheck.Result up = readiness(check);
         assertEquals(HealthCheck.State.UP, up.getState());

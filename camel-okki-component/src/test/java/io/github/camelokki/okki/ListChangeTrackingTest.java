@@ -46,7 +46,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
     }
 
     private OkkiPollingConsumer syncConsumer() {
-        return (OkkiPollingConsumer) context.getRoute("sync").getConsumer();
+        return pollingConsumer("sync");
     }
 
     /**
@@ -55,17 +55,12 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
      */
     private void firstSync(String uri, List<Object> expected) throws Exception {
         route(uri);
-        await("the first sync", 20_000, () -> syncConsumer().getWatermark() != null && received.size() >= expected.size());
-        awaitAWholePoll();
+        await("the first sync", 60_000,
+                () -> syncConsumer().getWatermark() != null && received.size() >= expected.size());
+        awaitAWholePoll("sync");
         assertExactlyOnce(expected, ids(received));
         received.clear();
         sim.advance(Duration.ofMinutes(5));
-    }
-
-    /** Waits until a poll that started after this call has ended. */
-    private void awaitAWholePoll() throws InterruptedException {
-        long polls = syncConsumer().getStats().polls();
-        await("a whole poll after the change", 20_000, () -> syncConsumer().getStats().polls() >= polls + 2);
     }
 
     private List<Object> touch(Records records, List<Object> ids, int... indexes) {
@@ -84,7 +79,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
         firstSync("okki:" + resource + "/list?" + POLL, all);
 
         List<Object> touched = touch(records, all, 0, 17, 44);
-        awaitAWholePoll();
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(touched, ids(received));
         for (Exchange exchange : received) {
@@ -102,7 +97,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
 
         leads.contact(all.get(3)); // contact time moves, update time does not: nothing changed in the record's data
         List<Object> edited = touch(leads, all, 5, 6);
-        awaitAWholePoll();
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(edited, ids(received));
     }
@@ -116,7 +111,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
 
         orders.delete(all.get(2));
         orders.delete(all.get(3));
-        awaitAWholePoll();
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(List.of(all.get(2), all.get(3)), ids(received));
         assertTrue(received.stream().allMatch(e -> Boolean.TRUE.equals(e.getMessage().getHeader(OkkiConstants.DELETED))));
@@ -133,7 +128,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
 
         companies.delete(all.get(7));
         List<Object> touched = touch(companies, all, 9);
-        awaitAWholePoll();
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(List.of(all.get(7), touched.get(0)), ids(received));
         Exchange deletion = received.stream().filter(e -> all.get(7).equals(e.getMessage().getHeader(OkkiConstants.RECORD_ID)))
@@ -148,7 +143,7 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
         firstSync("okki:quotation/list?initialSync=now&" + POLL, List.of());
 
         List<Object> touched = touch(quotations, all, 4, 20);
-        awaitAWholePoll();
+        awaitAWholePoll("sync");
 
         assertExactlyOnce(touched, ids(received));
     }
@@ -170,10 +165,10 @@ class ListChangeTrackingTest extends SimulatorTestSupport {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(5000), companies.idField());
         sim.faults().seed(10).rate(0.05).kinds(Fault.ENVELOPE_500).paths("/v1/company/list");
-        // the next poll would come only after a minute, far beyond the wait: the first one must complete the sync
-        route("okki:company/list?pageSize=100&delay=60000&initialDelay=0");
+        // the next poll would come only after ten minutes, far beyond the wait: the first one must complete the sync
+        route("okki:company/list?pageSize=100&delay=600000&initialDelay=0");
 
-        await("the first sync", 50_000, () -> syncConsumer().getWatermark() != null);
+        await("the first sync", 300_000, () -> syncConsumer().getWatermark() != null);
 
         assertEquals(1, syncConsumer().getStats().polls());
         assertExactlyOnce(all, ids(received));

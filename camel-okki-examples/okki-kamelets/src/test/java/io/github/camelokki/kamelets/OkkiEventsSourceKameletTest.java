@@ -140,7 +140,8 @@ class OkkiEventsSourceKameletTest extends CamelTestSupport {
                 URI.create("http://127.0.0.1:" + port + "/hooks/okki"), "msg_forged",
                 List.of(OkkiEventPusher.event("xiaoman.crm.company.create", Map.of("company_id", 1))));
 
+        // the answer comes once the push was handled: refused, before any routing
         assertEquals(401, answer.status());
-        mock.assertIsSatisfied(200);
+        mock.assertIsSatisfied();
     }
 }

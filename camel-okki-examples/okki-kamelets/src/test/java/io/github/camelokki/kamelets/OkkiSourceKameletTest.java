@@ -58,12 +58,10 @@ class OkkiSourceKameletTest extends KameletSimulatorTestSupport {
     void deliversEachSeededCompanyOnce() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:companies");
         mock.expectedMessageCount(COMPANIES);
-        mock.assertIsSatisfied(10_000);
-        // several more polls: nothing is delivered twice
-        long polls = sim.requestCount("/v1/company/list");
-        while (sim.requestCount("/v1/company/list") < polls + 3) {
-            Thread.sleep(50);
-        }
+        mock.setResultWaitTime(PATIENCE_MILLIS);
+        mock.assertIsSatisfied();
+        // a whole poll more: nothing is delivered twice
+        awaitAWholePoll();
         mock.assertIsSatisfied();
 
         Map<String, String> expected = seeded.stream()

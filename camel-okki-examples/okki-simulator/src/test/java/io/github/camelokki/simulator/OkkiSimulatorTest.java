@@ -599,10 +599,11 @@ class OkkiSimulatorTest extends SimulatorTestSupport {
         assertTrue(truncated.body().startsWith("{\"code\":200,"));
         assertNull(SimJson.readObject(truncated.body()));
 
-        sim.faults().kinds(Fault.SLOW).slowDelay(Duration.ofMillis(400));
+        // slow enough that the 100 ms timeout below fires first even when the machine is busy
+        sim.faults().kinds(Fault.SLOW).slowDelay(Duration.ofMillis(1_000));
         long start = System.nanoTime();
         assertEquals(200, get(path, token).statusCode());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 400);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 1_000);
         HttpRequest impatient = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMillis(100)).GET().build();
         assertThrows(HttpTimeoutException.class, () -> http.send(impatient, HttpResponse.BodyHandlers.ofString()));

