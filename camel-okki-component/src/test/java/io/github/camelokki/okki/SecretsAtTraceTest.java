@@ -82,8 +82,9 @@ class SecretsAtTraceTest extends WebhookHttpTest {
             "org.apache.camel.test.junit5.util.CamelContextTestHelper - Using created route builder",
             "org.apache.camel.impl.PreconditionHelper - No precondition found, the Route[",
             "org.apache.camel.management.JmxManagementLifecycleStrategy - Checking whether to register {");
-    /** Camel's consoles that print the routes' source as written, for every component. */
-    private static final Set<String> ROUTE_SOURCE_CONSOLES = Set.of("route-dump", "route-structure");
+    /** Camel's consoles that print the routes' definitions as written, for every component. */
+    private static final Set<String> ROUTE_SOURCE_CONSOLES = Set.of("route-dump", "route-structure",
+            "processor-detail");
     /** Camel's consoles whose JSON form lists endpoint URIs unmasked (their text form masks them), for every component. */
     private static final Set<String> RAW_JSON_CONSOLES = Set.of("endpoint", "service");
 
