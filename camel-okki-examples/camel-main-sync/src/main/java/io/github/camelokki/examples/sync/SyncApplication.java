@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.camelokki.okki.OkkiConfiguration;
 import io.github.camelokki.okki.sync.JdbcStateRepository;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
@@ -19,14 +21,13 @@ import org.apache.camel.main.Main;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The OKKI sync application: Camel Main with the YAML routes under {@code routes/}. It talks to the OKKI account whose
- * client id and secret it is given, as {@code camel.component.okki.client-id} / {@code client-secret} (in
- * application.properties, as system properties or as CAMEL_COMPONENT_OKKI_CLIENT_ID / _SECRET) or as OKKI_CLIENT_ID /
- * OKKI_CLIENT_SECRET; without them it starts an embedded OKKI simulator seeded with customers and orders, so it runs
- * anywhere.
+ * The OKKI sync application: Camel Main with the YAML routes under {@code routes/}, its settings read as {@link Settings}
+ * says. It talks to the OKKI account whose client id and secret it is given, as {@code camel.component.okki.client-id}
+ * / {@code client-secret} (in application.properties, as system properties or as CAMEL_COMPONENT_OKKI_CLIENT_ID /
+ * _SECRET) or as OKKI_CLIENT_ID / OKKI_CLIENT_SECRET; with neither it starts an embedded OKKI simulator seeded with
+ * customers and orders, so it runs anywhere; with only part of them it refuses to start.
  */
 public final class SyncApplication implements AutoCloseable {
 
@@ -38,10 +39,10 @@ public final class SyncApplication implements AutoCloseable {
 
     private final Main main;
     private final OkkiSimulator simulator;
-    private final DataSource database;
+    private final HikariDataSource database;
     private final String webhookSecret;
 
-    private SyncApplication(Main main, OkkiSimulator simulator, DataSource database, String webhookSecret) {
+    private SyncApplication(Main main, OkkiSimulator simulator, HikariDataSource database, String webhookSecret) {
         this.main = main;
         this.simulator = simulator;
         this.database = database;
@@ -57,27 +58,27 @@ public final class SyncApplication implements AutoCloseable {
     /**
      * Prepares the application (not yet started).
      *
-     * @param env       where OKKI_CLIENT_ID, OKKI_CLIENT_SECRET (and OKKI_BASE_URL) are looked up
-     * @param overrides properties that win over application.properties (tests set ports, delays and folders)
+     * @param env       the environment: OKKI_CLIENT_ID, OKKI_CLIENT_SECRET, OKKI_BASE_URL, OKKI_WEBHOOK_SECRET, and any
+     *                  setting in Camel's form (OKKI_DB_URL, CAMEL_COMPONENT_OKKI_CLIENT_ID, ...)
+     * @param overrides properties that win over everything else (tests set ports, delays and folders)
+     * @throws IllegalArgumentException when the OKKI connection is half set, naming what is missing
      */
     public static SyncApplication create(Map<String, String> env, Properties overrides) throws Exception {
-        Properties props = defaults();
-        props.putAll(overrides);
-        if (env.get("OKKI_CLIENT_ID") != null && env.get("OKKI_CLIENT_SECRET") != null) {
-            props.setProperty(CLIENT_ID, env.get("OKKI_CLIENT_ID"));
-            props.setProperty(CLIENT_SECRET, env.get("OKKI_CLIENT_SECRET"));
-            if (env.get("OKKI_BASE_URL") != null) {
-                props.setProperty(BASE_URL, env.get("OKKI_BASE_URL"));
-            }
-        }
-        boolean live = configured(CLIENT_ID, props, env) && configured(CLIENT_SECRET, props, env);
+        Settings settings = Settings.load(env, overrides);
+        Properties props = settings.resolved();
+        String clientId = firstSet(settings.get(CLIENT_ID), env.get("OKKI_CLIENT_ID"));
+        String clientSecret = firstSet(settings.get(CLIENT_SECRET), env.get("OKKI_CLIENT_SECRET"));
+        String baseUrl = firstSet(settings.get(BASE_URL), env.get("OKKI_BASE_URL"));
+        boolean live = requireWholeConnection(clientId, clientSecret, baseUrl);
+        String webhookSecret = firstSet(settings.get("okki.webhook.secret"), env.get("OKKI_WEBHOOK_SECRET"));
         OkkiSimulator simulator = null;
-        String webhookSecret = props.getProperty("okki.webhook.secret", "");
-        if (webhookSecret.isBlank() && env.get("OKKI_WEBHOOK_SECRET") != null) {
-            webhookSecret = env.get("OKKI_WEBHOOK_SECRET");
-        }
         if (live) {
-            LOG.info("Syncing the OKKI account at {}", props.getProperty(BASE_URL, "the component's default address"));
+            String target = baseUrl != null ? baseUrl : new OkkiConfiguration().getBaseUrl();
+            props.setProperty(CLIENT_ID, clientId);
+            props.setProperty(CLIENT_SECRET, clientSecret);
+            props.setProperty(BASE_URL, target);
+            LOG.info("Syncing the OKKI account of client {} at {}{}", clientId, target,
+                    baseUrl != null ? "" : " (OKKI's production host)");
         } else {
             simulator = OkkiSimulator.start();
             simulator.records("company").seed(25);
@@ -87,18 +88,17 @@ public final class SyncApplication implements AutoCloseable {
             props.setProperty(BASE_URL, simulator.baseUrl());
             props.setProperty(CLIENT_ID, "sim-client");
             props.setProperty(CLIENT_SECRET, "sim-secret");
-            if (webhookSecret.isBlank()) {
+            if (webhookSecret == null) {
                 webhookSecret = OkkiEventPusher.newSecurityConfig();
             }
         }
-        if (webhookSecret.isBlank()) {
+        if (webhookSecret == null) {
             LOG.warn("No OKKI_WEBHOOK_SECRET: the okki-events route stays stopped");
             props.setProperty("okki.events.enabled", "false");
         } else {
             props.setProperty("okki.webhook.secret", webhookSecret);
         }
-        DataSource database = new DriverManagerDataSource(props.getProperty("okki.db.url"),
-                props.getProperty("okki.db.user"), props.getProperty("okki.db.password", ""));
+        HikariDataSource database = pool(settings);
         createTables(database);
 
         Main main = new Main();
@@ -111,25 +111,51 @@ public final class SyncApplication implements AutoCloseable {
     }
 
     /**
-     * Whether an okki option is set where Camel Main would find it: the application's properties (including
-     * overrides), a JVM system property, or an environment variable in Camel's form
-     * (CAMEL_COMPONENT_OKKI_CLIENT_ID).
+     * Whether a real account is configured: a client id and secret, with or without a base URL. Neither (and no base
+     * URL) means the embedded simulator; anything in between would send one account's settings to another target, so
+     * it stops the start.
      */
-    private static boolean configured(String key, Properties props, Map<String, String> env) {
-        String envName = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        return !isBlank(props.getProperty(key)) || !isBlank(System.getProperty(key)) || !isBlank(env.get(envName));
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static Properties defaults() throws IOException {
-        Properties props = new Properties();
-        try (InputStream in = SyncApplication.class.getResourceAsStream("/application.properties")) {
-            props.load(in);
+    private static boolean requireWholeConnection(String clientId, String clientSecret, String baseUrl) {
+        if (clientId != null && clientSecret != null) {
+            return true;
         }
-        return props;
+        if (clientId != null || clientSecret != null) {
+            String given = clientId != null ? "a client id" : "a client secret";
+            String missing = clientId != null ? "client-secret (or OKKI_CLIENT_SECRET)" : "client-id (or OKKI_CLIENT_ID)";
+            throw new IllegalArgumentException("The OKKI connection is half set: " + given + " but no"
+                    + " camel.component.okki." + missing + ". Set both to sync a real OKKI account, or neither to sync"
+                    + " the embedded simulator.");
+        }
+        if (baseUrl != null) {
+            throw new IllegalArgumentException("The OKKI connection is half set: a base URL (" + baseUrl + ") but no"
+                    + " client id and secret. Set camel.component.okki.client-id and client-secret (or OKKI_CLIENT_ID"
+                    + " and OKKI_CLIENT_SECRET) for the account there, or remove the base URL to sync the embedded"
+                    + " simulator.");
+        }
+        return false;
+    }
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A pooled DataSource: H2 keeps a file database open between statements instead of closing and compacting it
+     * after each, and PostgreSQL connections are reused.
+     */
+    private static HikariDataSource pool(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("okki-sync");
+        config.setJdbcUrl(settings.get("okki.db.url"));
+        config.setUsername(settings.get("okki.db.user"));
+        config.setPassword(settings.get("okki.db.password", ""));
+        config.setMaximumPoolSize(Integer.parseInt(settings.get("okki.db.pool-size", "4")));
+        return new HikariDataSource(config);
     }
 
     /** Runs schema.sql: plain CREATE TABLE IF NOT EXISTS statements, which H2 and PostgreSQL both run. */
@@ -172,6 +198,7 @@ public final class SyncApplication implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
+        database.close();
         if (simulator != null) {
             simulator.stop();
         }
