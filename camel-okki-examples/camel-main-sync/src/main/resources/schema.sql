@@ -22,3 +22,9 @@ CREATE TABLE IF NOT EXISTS okki_event (
     record_ids  VARCHAR(1024),
     PRIMARY KEY (message_id, event_index)
 );
+-- The CSV rows already created as leads, by a hash of their values, so that a file dropped again creates nothing twice.
+CREATE TABLE IF NOT EXISTS okki_lead_intake (
+    row_key   VARCHAR(64) PRIMARY KEY,
+    lead_id   VARCHAR(64),
+    file_name VARCHAR(512)
+);

@@ -12,7 +12,11 @@ public class LeadMapper {
     public Map<String, Object> toLead(Map<String, String> row) {
         String name = row.get("name");
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A lead row needs a name: " + row);
+            throw new IllegalArgumentException("the field name is empty; every lead needs one");
+        }
+        String email = row.get("email");
+        if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("the field email is not an e-mail address");
         }
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("name", row.getOrDefault("contact", name));

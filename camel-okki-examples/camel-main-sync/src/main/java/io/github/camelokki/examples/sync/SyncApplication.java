@@ -106,7 +106,7 @@ public final class SyncApplication implements AutoCloseable {
         main.bind("okkiDb", database);
         main.bind("okkiState", new JdbcStateRepository(database));
         main.bind("okkiKeys", new JdbcMessageIdRepository(database, "okki-sync"));
-        main.bind("leadMapper", new LeadMapper());
+        main.bind("leadIntake", new LeadIntake(database));
         return new SyncApplication(main, simulator, database, webhookSecret);
     }
 
