@@ -53,7 +53,8 @@ public class OkkiComponent extends DefaultComponent {
     static final Set<String> SECRET_OPTIONS = new OkkiEndpointUriFactory().secretPropertyNames();
     /** A secret option and its value in an endpoint URI, plain or RAW(...)/RAW{...}. */
     private static final Pattern SECRET_IN_URI = Pattern.compile("([?&](?:"
-            + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)", Pattern.CASE_INSENSITIVE);
+            + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+            + ")=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
     static {
         // Camel masks a URI option in its logs only when the option's name is on its list of sensitive words, which

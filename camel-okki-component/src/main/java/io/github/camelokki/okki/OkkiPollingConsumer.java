@@ -322,16 +322,21 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         if (since == null) {
             return null;
         }
-        LocalDateTime from = since.minus(Duration.ofMillis(conf.getOverlap()));
+        LocalDateTime from = lessOverlap(since);
         return record -> {
             LocalDateTime updated = keys.updateTime(record);
             return updated == null || !updated.isBefore(from);
         };
     }
 
+    /** OKKI filters by the second and its clocks drift: every "since" starts the overlap earlier. */
+    private LocalDateTime lessOverlap(LocalDateTime time) {
+        return time.minus(Duration.ofMillis(conf.getOverlap()));
+    }
+
     /** Adds the time window from the given time, on the update time, to the parameters. */
     private void window(Map<String, Object> params, LocalDateTime from) {
-        params.put("start_time", ServerTime.format(from.minus(Duration.ofMillis(conf.getOverlap()))));
+        params.put("start_time", ServerTime.format(lessOverlap(from)));
         params.remove("end_time");
         params.putAll(changes.selector());
     }

@@ -34,7 +34,7 @@ class WebhookNoServerTest extends OkkiTestSupport {
 
     @Test
     void theErrorNamesTheDependencyToAdd() {
-        assertNamesTheServerToAdd(WebhookStartOrderTest.startFailure(context,
+        assertNamesTheServerToAdd(startFailure(
                 "okki:events?securityConfig=" + WebhookHttpTest.secret(OkkiEventPusher.newSecurityConfig())));
     }
 
@@ -42,7 +42,7 @@ class WebhookNoServerTest extends OkkiTestSupport {
     void nothingIsRegisteredWithoutAServer() {
         WebhookStartOrderTest.sim.reset();
 
-        assertNamesTheServerToAdd(WebhookStartOrderTest.startFailure(context, WebhookStartOrderTest.register("")));
+        assertNamesTheServerToAdd(startFailure(WebhookStartOrderTest.register("")));
 
         assertEquals(0, WebhookStartOrderTest.sim.webhook().writes());
         assertNull(WebhookStartOrderTest.sim.webhook().callbackUrl());

@@ -1,7 +1,6 @@
 package io.github.camelokki.okki;
 
 import io.github.camelokki.simulator.OkkiSimulator;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * okki:events checks everything it can locally before it registers anything with OKKI: a start that fails leaves
@@ -43,24 +41,9 @@ class WebhookStartOrderTest extends WebhookHttpTest {
                 + sim.baseUrl() + "&clientId=sim-client&clientSecret=sim-secret" + options;
     }
 
-    /** The deepest cause of the failure to add and start a route from the URI. */
-    static Throwable startFailure(CamelContext context, String uri) {
-        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("events").to("mock:events");
-            }
-        }));
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
     @Test
     void anInvalidSecretFailsBeforeOkkiIsCalled() {
-        Throwable e = startFailure(context, register("&securityConfig=not-a-security-config"));
+        Throwable e = startFailure(register("&securityConfig=not-a-security-config"));
 
         assertEquals("securityConfig is not base64: give the security_config string exactly as OKKI returned it from"
                 + " webhook/create", e.getMessage());
@@ -72,7 +55,7 @@ class WebhookStartOrderTest extends WebhookHttpTest {
     void anExistingWebhookWithoutAConfiguredSecretChangesNothing() {
         String secret = sim.webhook().configure("https://old-host.example.com/okki");
 
-        Throwable e = startFailure(context, register(""));
+        Throwable e = startFailure(register(""));
 
         assertEquals("okki:events with register=true: OKKI already has a webhook (https://old-host.example.com/okki) and"
                 + " hands out its security_config only when one is created; set securityConfig to it (or to the one"

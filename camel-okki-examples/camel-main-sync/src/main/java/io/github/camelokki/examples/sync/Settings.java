@@ -34,9 +34,13 @@ final class Settings {
 
     /** The value of the setting, or null when it is unset or blank everywhere. */
     String get(String key) {
-        String[] candidates = { overrides.getProperty(key), System.getProperty(key), env.get(envName(key)),
-            file.getProperty(key) };
-        for (String value : candidates) {
+        return firstSet(overrides.getProperty(key), System.getProperty(key), env.get(envName(key)),
+                file.getProperty(key));
+    }
+
+    /** The first value that is neither null nor blank, or null. */
+    static String firstSet(String... values) {
+        for (String value : values) {
             if (value != null && !value.isBlank()) {
                 return value;
             }

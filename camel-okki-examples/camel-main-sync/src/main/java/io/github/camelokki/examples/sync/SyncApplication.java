@@ -66,11 +66,11 @@ public final class SyncApplication implements AutoCloseable {
     public static SyncApplication create(Map<String, String> env, Properties overrides) throws Exception {
         Settings settings = Settings.load(env, overrides);
         Properties props = settings.resolved();
-        String clientId = firstSet(settings.get(CLIENT_ID), env.get("OKKI_CLIENT_ID"));
-        String clientSecret = firstSet(settings.get(CLIENT_SECRET), env.get("OKKI_CLIENT_SECRET"));
-        String baseUrl = firstSet(settings.get(BASE_URL), env.get("OKKI_BASE_URL"));
+        String clientId = Settings.firstSet(settings.get(CLIENT_ID), env.get("OKKI_CLIENT_ID"));
+        String clientSecret = Settings.firstSet(settings.get(CLIENT_SECRET), env.get("OKKI_CLIENT_SECRET"));
+        String baseUrl = Settings.firstSet(settings.get(BASE_URL), env.get("OKKI_BASE_URL"));
         boolean live = requireWholeConnection(clientId, clientSecret, baseUrl);
-        String webhookSecret = firstSet(settings.get("okki.webhook.secret"), env.get("OKKI_WEBHOOK_SECRET"));
+        String webhookSecret = Settings.firstSet(settings.get("okki.webhook.secret"), env.get("OKKI_WEBHOOK_SECRET"));
         OkkiSimulator simulator = null;
         if (live) {
             String target = baseUrl != null ? baseUrl : new OkkiConfiguration().getBaseUrl();
@@ -133,15 +133,6 @@ public final class SyncApplication implements AutoCloseable {
                     + " simulator.");
         }
         return false;
-    }
-
-    private static String firstSet(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 
     /**
