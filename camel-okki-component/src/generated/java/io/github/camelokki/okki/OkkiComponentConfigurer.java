@@ -95,6 +95,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": getOrCreateConfiguration(target).setRetryWrites(property(camelContext, boolean.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "securityconfig":
+        case "securityConfig": target.setSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "splitresult":
         case "splitResult": getOrCreateConfiguration(target).setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
@@ -174,6 +176,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return boolean.class;
         case "scope": return java.lang.String.class;
+        case "securityconfig":
+        case "securityConfig": return java.lang.String.class;
         case "splitresult":
         case "splitResult": return boolean.class;
         case "staterepository":
@@ -254,6 +258,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return getOrCreateConfiguration(target).isRetryWrites();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "securityconfig":
+        case "securityConfig": return target.getSecurityConfig();
         case "splitresult":
         case "splitResult": return getOrCreateConfiguration(target).isSplitResult();
         case "staterepository":

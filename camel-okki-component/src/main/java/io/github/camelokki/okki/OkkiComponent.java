@@ -43,6 +43,12 @@ public class OkkiComponent extends DefaultComponent {
     @Metadata(description = "Options shared by every endpoint, each overridable in an endpoint URI.")
     private OkkiConfiguration configuration = new OkkiConfiguration();
 
+    @Metadata(label = "consumer,webhook", secret = true,
+              description = "The securityConfig of every okki:events endpoint that does not set its own. Given here"
+                      + " (camel.component.okki.security-config), the webhook secret appears in no endpoint URI, and"
+                      + " so in none of the route definitions and endpoint lookups Camel logs at DEBUG and TRACE.")
+    private String securityConfig;
+
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Credentials, TokenManager> tokenManagers = new ConcurrentHashMap<>();
     /** The started polling consumers, also those a wrapping consumer (master:) started without a route of their own. */
@@ -82,6 +88,7 @@ public class OkkiComponent extends DefaultComponent {
                     + " okki:company/list, or okki:events for webhook pushes; not okki:" + remaining);
         }
         OkkiEndpoint endpoint = new OkkiEndpoint(uri, this, configuration.copy());
+        endpoint.getWebhook().setSecurityConfig(securityConfig);
         endpoint.setResource(parts[0]);
         endpoint.setOperation(parts[1]);
         Map<String, Object> params = PropertiesHelper.extractProperties(parameters, PARAM_PREFIX);
@@ -203,6 +210,14 @@ public class OkkiComponent extends DefaultComponent {
 
     public void setConfiguration(OkkiConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public String getSecurityConfig() {
+        return securityConfig;
+    }
+
+    public void setSecurityConfig(String securityConfig) {
+        this.securityConfig = securityConfig;
     }
 
     /** The clock tokens are timed with; tests replace it to make time pass. */

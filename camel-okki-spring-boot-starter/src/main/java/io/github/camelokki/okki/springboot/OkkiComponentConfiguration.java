@@ -251,6 +251,13 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private String scope;
 
     /**
+     * The securityConfig of every okki:events endpoint that does not set its own. Given here
+     * (camel.component.okki.security-config), the webhook secret appears in no endpoint URI, and so in none of the
+     * route definitions and endpoint lookups Camel logs at DEBUG and TRACE.
+     */
+    private String securityConfig;
+
+    /**
      * How long a token is taken to live when OKKI's answer says nothing about it (the client_credentials grant usually
      * does not).
      */
@@ -555,6 +562,14 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
 
     public void setScope(String scope) {
         this.scope = scope;
+    }
+
+    public String getSecurityConfig() {
+        return securityConfig;
+    }
+
+    public void setSecurityConfig(String securityConfig) {
+        this.securityConfig = securityConfig;
     }
 
     public Duration getTokenLifetime() {

@@ -74,6 +74,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("grantType", "password", GrantType.password),
             new Option("password", "the-password", "the-password"),
             new Option("scope", "company invoices", "company invoices"),
+            new Option("securityConfig", "the-webhook-secret", "the-webhook-secret"),
             new Option("tokenLifetime", "2h", 7_200_000L),
             new Option("username", "someone@example.com", "someone@example.com"));
 
