@@ -67,6 +67,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxslicerecords":
+        case "maxSliceRecords": getOrCreateConfiguration(target).setMaxSliceRecords(property(camelContext, int.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -148,6 +150,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxslicerecords":
+        case "maxSliceRecords": return int.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overlap": return long.class;
@@ -230,6 +234,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxslicerecords":
+        case "maxSliceRecords": return getOrCreateConfiguration(target).getMaxSliceRecords();
         case "outputclass":
         case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
         case "overlap": return getOrCreateConfiguration(target).getOverlap();

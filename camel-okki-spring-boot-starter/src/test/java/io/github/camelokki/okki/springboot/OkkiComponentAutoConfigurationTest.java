@@ -42,6 +42,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("pageSize", "50", 50),
             new Option("bridgeErrorHandler", "true", true),
             new Option("idempotentCacheSize", "500", 500),
+            new Option("maxSliceRecords", "2000", 2000),
             new Option("idempotentRepository", "okkiKeys", new BeanRef("okkiKeys")),
             new Option("idField", "company_id", "company_id"),
             new Option("includeDeleted", "true", true),
