@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * arrived for exactly the seeded companies, and that nothing more arrives on the following polls.
  * <p>
  * Karaf resolves the component jar from a Maven-layout directory the build fills from the reactor (a default
- * repository of pax-url-mvn), everything else from Maven Central through the local Maven repository. camel-karaf's
+ * repository of pax-url-mvn), everything else from the build's local Maven repository or Maven Central. camel-karaf's
  * Camel bundles are replaced by a test-only features file ({@code okki-karaf-it-features.xml}, which says why).
  */
 class KarafFeatureIT {
@@ -176,12 +176,14 @@ class KarafFeatureIT {
         editProperties(etc.resolve("org.ops4j.pax.url.mvn.cfg"), p -> {
             // Maven Central only (the default list also has snapshot repositories this machine cannot reach)
             p.setProperty("org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central");
-            // the reactor's artifacts, read in place like Karaf's own system directory
+            // read in place like Karaf's own system directory: the reactor's artifacts, then the build's local
+            // repository (whatever the build already downloaded); Karaf writes nothing to either
             p.setProperty("org.ops4j.pax.url.mvn.defaultRepositories", p.getProperty(
                     "org.ops4j.pax.url.mvn.defaultRepositories").trim() + ", " + repository.toUri()
-                    + "@id=okki.reactor@snapshots");
-            // the build's local repository: what is downloaded once is not downloaded again
-            p.setProperty("org.ops4j.pax.url.mvn.localRepository", property("maven.local.repository"));
+                    + "@id=okki.reactor@snapshots, " + Paths.get(property("maven.local.repository")).toUri()
+                    + "@id=maven.local");
+            // what Karaf downloads goes under target/
+            p.setProperty("org.ops4j.pax.url.mvn.localRepository", itDir().resolve("downloads").toString());
         });
     }
 
