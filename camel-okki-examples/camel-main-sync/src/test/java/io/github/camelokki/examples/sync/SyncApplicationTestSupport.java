@@ -50,6 +50,8 @@ abstract class SyncApplicationTestSupport {
         overrides.setProperty("okki.sync.delay", "300");
         overrides.setProperty("leads.inbox", inbox.toString());
         overrides.setProperty("camel.server.port", String.valueOf(port));
+        // the simulator changes nothing on its own here: the counts below are exact
+        overrides.setProperty("okki.simulator.changes.period", "0");
         overrides.putAll(database());
 
         try (SyncApplication app = SyncApplication.create(Map.of(), overrides)) {
@@ -81,6 +83,11 @@ abstract class SyncApplicationTestSupport {
             await("the changed customer", () -> "Renamed GmbH".equals(single(app,
                     "SELECT name FROM okki_company WHERE company_id = " + companies.get(0))));
             assertEquals(25, count(app, "okki_company"), "the change is an update, not a new row");
+            // the simulator pushed the change as OKKI would, and okki-events stored it
+            String pushed = "SELECT event_type FROM okki_event WHERE record_ids = '{\"company_id\":"
+                    + companies.get(0) + "}'";
+            await("the pushed event of the changed customer", () -> !column(app, pushed).isEmpty());
+            assertEquals(List.of("xiaoman.crm.company.update"), column(app, pushed));
 
             // the consumers' watermarks and delivered keys are in the same database: one watermark per list, one
             // key per delivered version (25 customers, 40 orders, and the renamed customer's new version). A consumer
@@ -111,7 +118,7 @@ abstract class SyncApplicationTestSupport {
             assertEquals(200, answer.status(), answer.body());
             assertEquals(List.of(0, "xiaoman.crm.company.update"), row(app,
                     "SELECT event_index, event_type FROM okki_event WHERE message_id = 'msg_sync_1'"));
-            assertEquals(1, count(app, "okki_event"));
+            assertEquals(2, count(app, "okki_event"), "the simulator's push and the test's");
         }
     }
 
