@@ -2,6 +2,7 @@ package io.github.camelokki.examples.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,9 +25,12 @@ import io.github.camelokki.okki.sync.JdbcStateRepository;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.main.Main;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +141,14 @@ public final class SyncApplication implements AutoCloseable {
         main.bind("okkiKeys", new JdbcMessageIdRepository(database, "okki-sync"));
         main.bind("leadIntake", new LeadIntake(database));
         main.bind("syncedData", new SyncedData(database));
+        FileLockClusterService cluster = clusterService(settings);
+        if (cluster != null) {
+            // Camel Main adds the cluster services it finds in the registry to the context, which starts them
+            main.bind("okkiCluster", cluster);
+        }
+        main.bind("leaderOnly", cluster != null ? ClusteredRoutePolicy.forNamespace(cluster, "okki-sync")
+                : new RoutePolicySupport() {
+                });
         SimulatedActivity activity = simulator == null ? null : new SimulatedActivity(simulator);
         if (activity != null) {
             main.bind("simulatedActivity", activity);
@@ -164,6 +176,28 @@ public final class SyncApplication implements AutoCloseable {
             }
         });
         return new SyncApplication(main, simulator, activity, database, webhookSecret);
+    }
+
+    /**
+     * The cluster the routes with the {@code leaderOnly} policy (polling OKKI, reading the leads folder) run in, or
+     * null unless {@code okki.cluster.enabled=true}; then those routes run on one node at a time and every other route
+     * on all. The nodes sharing {@code okki.cluster.root} elect a leader by a file lock there; the others take over
+     * within the lock interval when it stops, and since the watermarks and delivered keys are in the shared database,
+     * the new leader goes on where the old one stopped.
+     */
+    private static FileLockClusterService clusterService(Settings settings) {
+        if (!Boolean.parseBoolean(settings.get("okki.cluster.enabled", "false"))) {
+            return null;
+        }
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setRoot(settings.get("okki.cluster.root", "target/okki-cluster"));
+        cluster.setId(settings.get("okki.cluster.node-id", ManagementFactory.getRuntimeMXBean().getName()));
+        long interval = Long.parseLong(settings.get("okki.cluster.lock-interval", "10000"));
+        cluster.setAcquireLockDelay(Math.min(interval, 1000), TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
+        LOG.info("Clustered as node {}: the polling routes run only while this node holds the lock in {}",
+                cluster.getId(), cluster.getRoot());
+        return cluster;
     }
 
     /**
