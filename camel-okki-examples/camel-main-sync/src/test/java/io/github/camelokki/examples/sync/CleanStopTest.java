@@ -1,6 +1,5 @@
 package io.github.camelokki.examples.sync;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,12 +37,8 @@ class CleanStopTest {
     @Test
     void stopKeepsTheLastWatermarkAndTheNextStartResumesFromIt(@TempDir Path dir) throws Exception {
         // one OKKI account for both runs, as in real life; its clock frozen so that the watermark is known exactly
-        try (OkkiSimulator okki = OkkiSimulator.start()) {
-            okki.client("acme-client", "acme-secret");
-            LocalDateTime firstRun = LocalDateTime.of(2026, 11, 30, 10, 0, 0);
-            okki.setNow(firstRun);
-            okki.records("company").seed(5);
-            okki.records("order").seed(3);
+        LocalDateTime firstRun = LocalDateTime.of(2026, 11, 30, 10, 0, 0);
+        try (OkkiSimulator okki = SyncApplicationTestSupport.account(firstRun, 5, 3)) {
             String dbUrl = "jdbc:h2:file:" + dir.resolve("okki") + ";DB_CLOSE_ON_EXIT=FALSE";
 
             SyncApplication first = SyncApplication.create(Map.of(), settings(okki, dbUrl));
@@ -106,16 +101,8 @@ class CleanStopTest {
     }
 
     private static Properties settings(OkkiSimulator okki, String dbUrl) throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("camel.component.okki.base-url", okki.baseUrl());
-        overrides.setProperty("camel.component.okki.client-id", "acme-client");
-        overrides.setProperty("camel.component.okki.client-secret", "acme-secret");
-        overrides.setProperty("okki.sync.delay", "300");
-        overrides.setProperty("okki.db.url", dbUrl);
+        Properties overrides = SyncApplicationTestSupport.accountSettings(okki, dbUrl);
         overrides.setProperty("leads.inbox", "target/clean-stop-leads");
-        try (ServerSocket free = new ServerSocket(0)) {
-            overrides.setProperty("camel.server.port", String.valueOf(free.getLocalPort()));
-        }
         return overrides;
     }
 

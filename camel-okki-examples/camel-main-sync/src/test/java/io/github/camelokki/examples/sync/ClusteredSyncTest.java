@@ -1,6 +1,5 @@
 package io.github.camelokki.examples.sync;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +30,8 @@ class ClusteredSyncTest {
 
     @Test
     void onlyTheLeaderPollsAndTheOtherTakesOverFromItsWatermark(@TempDir Path lock) throws Exception {
-        try (OkkiSimulator okki = OkkiSimulator.start()) {
-            okki.client("acme-client", "acme-secret");
-            LocalDateTime start = LocalDateTime.of(2026, 11, 30, 10, 0, 0);
-            okki.setNow(start);
-            okki.records("company").seed(4);
-            okki.records("order").seed(2);
+        LocalDateTime start = LocalDateTime.of(2026, 11, 30, 10, 0, 0);
+        try (OkkiSimulator okki = SyncApplicationTestSupport.account(start, 4, 2)) {
 
             SyncApplication a = SyncApplication.create(Map.of(), node(okki, lock, "node-a"));
             SyncApplication b = null;
@@ -89,21 +84,14 @@ class ClusteredSyncTest {
     }
 
     private static Properties node(OkkiSimulator okki, Path lock, String id) throws Exception {
-        Properties overrides = new Properties();
-        overrides.setProperty("camel.component.okki.base-url", okki.baseUrl());
-        overrides.setProperty("camel.component.okki.client-id", "acme-client");
-        overrides.setProperty("camel.component.okki.client-secret", "acme-secret");
-        overrides.setProperty("okki.sync.delay", "300");
         // one database for both nodes: a named in-memory H2 is shared within the JVM
-        overrides.setProperty("okki.db.url", "jdbc:h2:mem:okki-cluster;DB_CLOSE_DELAY=-1");
+        Properties overrides = SyncApplicationTestSupport.accountSettings(okki,
+                "jdbc:h2:mem:okki-cluster;DB_CLOSE_DELAY=-1");
         overrides.setProperty("okki.cluster.enabled", "true");
         overrides.setProperty("okki.cluster.root", lock.toString());
         overrides.setProperty("okki.cluster.node-id", id);
         overrides.setProperty("okki.cluster.lock-interval", "500");
         overrides.setProperty("leads.inbox", lock.resolve("leads").toString());
-        try (ServerSocket free = new ServerSocket(0)) {
-            overrides.setProperty("camel.server.port", String.valueOf(free.getLocalPort()));
-        }
         return overrides;
     }
 }

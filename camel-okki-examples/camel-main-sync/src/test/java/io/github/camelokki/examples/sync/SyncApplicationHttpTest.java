@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ class SyncApplicationHttpTest {
     private SyncApplication app;
     private OkkiSimulator sim;
     private String base;
+    private LocalDateTime frozen;
 
     @BeforeAll
     void start() throws Exception {
@@ -71,8 +74,11 @@ class SyncApplicationHttpTest {
         overrides.setProperty("okki.simulator.changes.period", "0");
         overrides.setProperty("leads.inbox", "target/http-test-leads");
         app = SyncApplication.create(Map.of(), overrides);
-        app.start();
         sim = app.simulator();
+        // OKKI's clock stands still: each complete poll stores the same watermark, which the answers must show
+        frozen = sim.now().withNano(0);
+        sim.setNow(frozen);
+        app.start();
         base = "http://127.0.0.1:" + port;
         // a completed poll of each list has stored its watermark
         await("the first sync and both watermarks", () -> count(app, "okki_company") == 25
@@ -243,9 +249,10 @@ class SyncApplicationHttpTest {
         return column(app, "SELECT event_type FROM okki_event WHERE record_ids LIKE '%:" + recordId + "}'");
     }
 
+    /** The stored watermark, checked to be OKKI's frozen time: the start of the last complete poll. */
     private String watermark(String stateKey) {
         List<Object> values = column(app, "SELECT STATE_VALUE FROM OKKI_STATE WHERE STATE_KEY = '" + stateKey + "'");
-        assertEquals(1, values.size(), stateKey);
+        assertEquals(List.of(frozen.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))), values, stateKey);
         return (String) values.get(0);
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelokki.examples.sync;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,33 @@ abstract class SyncApplicationTestSupport {
                     "SELECT event_index, event_type FROM okki_event WHERE message_id = 'msg_sync_1'"));
             assertEquals(2, count(app, "okki_event"), "the simulator's push and the test's");
         }
+    }
+
+    /**
+     * An OKKI account of the test's own (client acme-client / acme-secret) for applications started with
+     * {@link #accountSettings}, its clock frozen at the given time so that watermarks are known exactly.
+     */
+    static OkkiSimulator account(LocalDateTime now, int companies, int orders) {
+        OkkiSimulator okki = OkkiSimulator.start();
+        okki.client("acme-client", "acme-secret");
+        okki.setNow(now);
+        okki.records("company").seed(companies);
+        okki.records("order").seed(orders);
+        return okki;
+    }
+
+    /** The settings of an application that syncs the account on the database, on a free port, polling often. */
+    static Properties accountSettings(OkkiSimulator okki, String dbUrl) throws IOException {
+        Properties overrides = new Properties();
+        overrides.setProperty("camel.component.okki.base-url", okki.baseUrl());
+        overrides.setProperty("camel.component.okki.client-id", "acme-client");
+        overrides.setProperty("camel.component.okki.client-secret", "acme-secret");
+        overrides.setProperty("okki.sync.delay", "300");
+        overrides.setProperty("okki.db.url", dbUrl);
+        try (ServerSocket free = new ServerSocket(0)) {
+            overrides.setProperty("camel.server.port", String.valueOf(free.getLocalPort()));
+        }
+        return overrides;
     }
 
     private static String product(SyncApplication app) throws SQLException {
