@@ -24,7 +24,7 @@ final class DevConsoles {
     private DevConsoles() {
     }
 
-    /** Unregisters every console not in {@link #SERVED}; called once the context has started and loaded them. */
+    /** Unregisters every console not in {@link #SERVED} that the registry holds now. */
     static void restrict(CamelContext context) {
         DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
         if (registry == null) {

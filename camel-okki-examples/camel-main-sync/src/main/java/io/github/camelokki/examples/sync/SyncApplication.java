@@ -158,6 +158,12 @@ public final class SyncApplication implements AutoCloseable {
         // a lifecycle strategy rather than a MainListener: Camel calls it however the context is started (run() or
         // start(), as the tests do)
         main.bind("syncLifecycle", new LifecycleStrategySupport() {
+            // Camel loads the dev consoles before the start and again while starting: restricted after each
+            @Override
+            public void onContextStarting(CamelContext context) {
+                DevConsoles.restrict(context);
+            }
+
             @Override
             public void onContextStarted(CamelContext context) {
                 DevConsoles.restrict(context);
