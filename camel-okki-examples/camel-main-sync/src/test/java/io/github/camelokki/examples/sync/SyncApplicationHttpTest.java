@@ -274,13 +274,15 @@ class SyncApplicationHttpTest {
         throw new AssertionError("no " + name + " for route " + routeId + " in\n" + metrics);
     }
 
-    private static Map<String, String> checks(JsonNode health) {
+    /** The state of each check of a health answer, by name. */
+    static Map<String, String> checks(JsonNode health) {
         Map<String, String> states = new java.util.TreeMap<>();
         health.get("checks").forEach(c -> states.put(c.get("name").asText(), c.get("status").asText()));
         return states;
     }
 
-    private static JsonNode check(JsonNode health, String name) {
+    /** One check of a health answer. */
+    static JsonNode check(JsonNode health, String name) {
         for (JsonNode c : health.get("checks")) {
             if (c.get("name").asText().equals(name)) {
                 return c;
