@@ -88,6 +88,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawPayload": getOrCreateConfiguration(target).setRawPayload(property(camelContext, boolean.class, value)); return true;
         case "readahead":
         case "readAhead": getOrCreateConfiguration(target).setReadAhead(property(camelContext, boolean.class, value)); return true;
+        case "readaheadpages":
+        case "readAheadPages": getOrCreateConfiguration(target).setReadAheadPages(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -171,6 +173,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawPayload": return boolean.class;
         case "readahead":
         case "readAhead": return boolean.class;
+        case "readaheadpages":
+        case "readAheadPages": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -255,6 +259,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "rawPayload": return getOrCreateConfiguration(target).isRawPayload();
         case "readahead":
         case "readAhead": return getOrCreateConfiguration(target).isReadAhead();
+        case "readaheadpages":
+        case "readAheadPages": return getOrCreateConfiguration(target).getReadAheadPages();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":

@@ -102,6 +102,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawPayload": target.getConfiguration().setRawPayload(property(camelContext, boolean.class, value)); return true;
         case "readahead":
         case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
+        case "readaheadpages":
+        case "readAheadPages": target.getConfiguration().setReadAheadPages(property(camelContext, int.class, value)); return true;
         case "register": target.getWebhook().setRegister(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -231,6 +233,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawPayload": return boolean.class;
         case "readahead":
         case "readAhead": return boolean.class;
+        case "readaheadpages":
+        case "readAheadPages": return int.class;
         case "register": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -361,6 +365,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "rawPayload": return target.getConfiguration().isRawPayload();
         case "readahead":
         case "readAhead": return target.getConfiguration().isReadAhead();
+        case "readaheadpages":
+        case "readAheadPages": return target.getConfiguration().getReadAheadPages();
         case "register": return target.getWebhook().isRegister();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

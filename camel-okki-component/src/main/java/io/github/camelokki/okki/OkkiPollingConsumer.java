@@ -105,6 +105,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                     + " cannot list deleted records (it takes neither removed nor is_delete)");
         }
         checkInitialSync();
+        if (conf.getReadAheadPages() < 1 || conf.getMaxSliceRecords() < 1) {
+            throw new IllegalArgumentException("readAheadPages and maxSliceRecords must be at least 1, not "
+                    + conf.getReadAheadPages() + " and " + conf.getMaxSliceRecords());
+        }
         if (changes != null) {
             refuseOtherWindows(endpoint.getParams());
         }
@@ -177,7 +181,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         watermark = new Watermark(stateRepository, stateKey());
         if (conf.isReadAhead() && operation.paging().style().pageable()) {
             readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadExecutor(this, "OkkiReadAhead");
+                    .newFixedThreadPool(this, "OkkiReadAhead", conf.getReadAheadPages());
         }
         logReadMode();
         super.doStart();
@@ -451,7 +455,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         Walk walk = new Walk();
         Paging paging = operation.paging();
         ReadAhead<Page> pages = new ReadAhead<>(n -> n == 1 && first != null ? first : readPage(params, n, deleted),
-                readAheadExecutor);
+                readAheadExecutor, conf.getReadAheadPages());
         long seen = 0;
         try {
             for (int n = 1; mayContinue(); n++) {
@@ -464,7 +468,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 boolean last = records.isEmpty() || !paging.style().pageable()
                         || (total != null ? seen >= total : records.size() < conf.getPageSize());
                 if (!last) {
-                    pages.fetchAhead(n + 1);
+                    pages.fetchAhead(n + 1, lastPage(total, n + 1));
                 }
                 Page fresh = page.fresh(walk.run, delivered);
                 deliver(admit == null ? fresh : fresh.admitted(admit, delivered), deleted, walk, last);
@@ -477,6 +481,12 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             pages.discard();
         }
         return walk;
+    }
+
+    /** The number of the walk's last page as OKKI's total tells it; at least {@code next} when there is no total. */
+    private int lastPage(Long total, int next) {
+        long pages = total == null ? next : (total + conf.getPageSize() - 1) / conf.getPageSize();
+        return (int) Math.max(next, Math.min(Integer.MAX_VALUE, pages));
     }
 
     /** Fetches one page and works out its records' ids and keys; runs on the read-ahead thread when there is one. */

@@ -15,8 +15,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * readAhead: the next page is requested while the records of the current one are still routed, and nothing about
- * what is delivered changes; with readAhead=false each page is requested only when the one before is done.
+ * readAhead: the next page (readAheadPages of them) is requested while the records of the current one are still
+ * routed, and nothing about what is delivered changes; with readAhead=false each page is requested only when the one
+ * before is done.
  */
 class ConsumerReadAheadTest extends OkkiTestSupport {
 
@@ -25,6 +26,7 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
 
     /** For each record: how many requests for page 2 OKKI had received when the route got it. */
     private final List<Integer> page2RequestsSeen = new CopyOnWriteArrayList<>();
+    private final List<Integer> page3RequestsSeen = new CopyOnWriteArrayList<>();
     /** For each record: how many read-ahead threads were alive when the route got it. */
     private final List<Long> readAheadThreadsSeen = new CopyOnWriteArrayList<>();
     private final List<Object> delivered = new CopyOnWriteArrayList<>();
@@ -36,32 +38,40 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
             public void configure() {
                 String uri = "okki:company/list?pageSize=2&delay=3600000&initialDelay=0";
                 from(uri).routeId("ahead").autoStartup(false).process(e -> route(e.getMessage()
-                        .getHeader(OkkiConstants.RECORD_ID), true));
+                        .getHeader(OkkiConstants.RECORD_ID), 2));
                 from(uri + "&readAhead=false").routeId("inTurn").autoStartup(false)
-                        .process(e -> route(e.getMessage().getHeader(OkkiConstants.RECORD_ID), false));
+                        .process(e -> route(e.getMessage().getHeader(OkkiConstants.RECORD_ID), 0));
+                from(uri + "&readAheadPages=2").routeId("overlapped").autoStartup(false)
+                        .process(e -> route(e.getMessage().getHeader(OkkiConstants.RECORD_ID), 3));
             }
         };
     }
 
     /**
-     * Notes what each record saw. With read-ahead, the first record waits for OKKI to be asked for page 2 (bounded:
-     * the assertion on what it saw fails if it never is). Without, nothing could ask for page 2 while a record of
-     * page 1 is routed: the consumer's one thread is in the route, and no read-ahead thread exists.
+     * Notes what each record saw. With read-ahead, the first record waits for OKKI to be asked for the given page
+     * (bounded: the assertion on what it saw fails if it never is). Without (0), nothing could ask for page 2 while a
+     * record of page 1 is routed: the consumer's one thread is in the route, and no read-ahead thread exists.
      */
-    private void route(Object id, boolean awaitPage2) throws InterruptedException {
-        if (awaitPage2 && Integer.valueOf(1).equals(id)) {
+    private void route(Object id, int awaitPage) throws InterruptedException {
+        if (awaitPage > 0 && Integer.valueOf(1).equals(id)) {
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Waiting.PATIENCE_MILLIS);
-            while (page2Requests() == 0 && System.nanoTime() < until) {
+            while (pageRequests(awaitPage) == 0 && System.nanoTime() < until) {
                 Thread.sleep(10);
             }
         }
         page2RequestsSeen.add(page2Requests());
+        page3RequestsSeen.add(pageRequests(3));
         readAheadThreadsSeen.add(readAheadThreads());
         delivered.add(id);
     }
 
     private static int page2Requests() {
-        return okki.findAll(getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("start_index", equalTo("2"))).size();
+        return pageRequests(2);
+    }
+
+    private static int pageRequests(int page) {
+        return okki.findAll(getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("start_index",
+                equalTo(String.valueOf(page)))).size();
     }
 
     private static void stubThreePages() {
@@ -93,6 +103,23 @@ class ConsumerReadAheadTest extends OkkiTestSupport {
 
         context.getRouteController().stopRoute("ahead");
         Waiting.until("the read-ahead thread to end", Waiting.PATIENCE_MILLIS, () -> readAheadThreads() == 0);
+    }
+
+    @Test
+    void withTwoPagesAheadBothFollowingPagesAreRequestedWhileTheFirstIsRouted() throws Exception {
+        stubThreePages();
+        context.getRouteController().startRoute("overlapped");
+        Waiting.until("five records", Waiting.PATIENCE_MILLIS, () -> delivered.size() == 5);
+
+        assertEquals(List.of(1, 2, 3, 4, 5), delivered, "records still arrive in order");
+        assertEquals(1, page3RequestsSeen.get(0), "page 3 is requested while record 1 of page 1 is in the route");
+        assertEquals(List.of(1, 1, 1, 1, 1), page2RequestsSeen, "each page is requested once");
+        assertEquals(List.of(1, 1, 1, 1, 1), page3RequestsSeen, "each page is requested once");
+        okki.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("start_index", equalTo("4")));
+        assertEquals(2, readAheadThreads(), "two read-ahead threads for the consumer");
+
+        context.getRouteController().stopRoute("overlapped");
+        Waiting.until("the read-ahead threads to end", Waiting.PATIENCE_MILLIS, () -> readAheadThreads() == 0);
     }
 
     @Test

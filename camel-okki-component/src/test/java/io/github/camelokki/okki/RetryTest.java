@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -170,6 +172,25 @@ class RetryTest extends OkkiTestSupport {
         assertSucceeded(result);
         assertEquals(2, infoAttempts());
         assertTrue(elapsedMillis >= 900, "waited only " + elapsedMillis + " ms although OKKI said Retry-After: 1");
+    }
+
+    @Test
+    void a429SlowsEveryCallOfTheClientNotOnlyItsOwn() {
+        stubToken();
+        infoAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
+        stub(get(urlPathEqualTo("/v1/company/list")).willReturn(okJsonText(envelope(Map.of("totalItem", 0,
+                "list", List.of())))));
+
+        // gives up at once (no retries), but OKKI asked the whole client to wait a second
+        Exchange limited = template.request(INFO_URI + "&maxRetries=0&retryMaxDelay=2000", e -> { });
+        Exchange other = template.request("okki:company/list", e -> { });
+
+        assertInstanceOf(OkkiApiException.class, limited.getException());
+        assertNull(other.getException());
+        Date limitedAt = okki.findAll(getRequestedFor(urlPathEqualTo(INFO))).get(0).getLoggedDate();
+        Date otherAt = okki.findAll(getRequestedFor(urlPathEqualTo("/v1/company/list"))).get(0).getLoggedDate();
+        long gapMillis = otherAt.getTime() - limitedAt.getTime();
+        assertTrue(gapMillis >= 900, "the next call went out " + gapMillis + " ms after the 429 with Retry-After: 1");
     }
 
     @Test

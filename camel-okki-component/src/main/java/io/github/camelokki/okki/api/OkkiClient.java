@@ -70,8 +70,8 @@ public final class OkkiClient {
                 return new Answer(response, envelope);
             }
             retries++;
-            HttpTransport.backOff(authorized, "envelope code " + envelope.code() + " (" + envelope.message() + ")",
-                    retry, retries);
+            transport.backOff(authorized, "envelope code " + envelope.code() + " (" + envelope.message() + ")",
+                    retry, retries, Integer.valueOf(HttpTransport.RATE_LIMITED).equals(envelope.code()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelokki.okki.OkkiConnectionException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -41,10 +42,14 @@ public final class HttpTransport implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final byte[] EMPTY = new byte[0];
     private static final String USER_AGENT = "camel-okki";
+    /** OKKI's "too many requests", as an HTTP status or an envelope code. */
+    public static final int RATE_LIMITED = 429;
 
     private final CloseableHttpClient client;
     private final boolean owned;
     private final Map<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
+    /** System.nanoTime() before which no request is sent: set by a 429 (see slowEveryone). */
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
     private HttpTransport(CloseableHttpClient client, boolean owned) {
         this.client = client;
@@ -108,12 +113,18 @@ public final class HttpTransport implements Closeable {
         int retries = retriesSoFar;
         while (true) {
             try {
+                awaitRateLimit(request);
                 HttpResponseData response = execute(request, responseTimeout);
+                Duration delay = retry.delay(retries + 1, response.retryAfter(), Instant.now());
+                if (response.status() == RATE_LIMITED) {
+                    // also when this call gives up: the other callers must still wait
+                    slowEveryone(delay);
+                }
                 if (!RetryPolicy.retryableStatus(response.status()) || !retry.allows(request.method(), retries)) {
                     return response.afterAttempts(retries + 1);
                 }
                 retries++;
-                pause(request, "HTTP " + response.status(), retry, retries, response.retryAfter());
+                pause(request, "HTTP " + response.status(), retry, retries, delay);
             } catch (IOException e) {
                 if (!retry.allows(request.method(), retries)) {
                     throw new OkkiConnectionException(request.describe() + " failed"
@@ -122,7 +133,7 @@ public final class HttpTransport implements Closeable {
                                     : " (writes are not retried unless retryWrites=true)"), e);
                 }
                 retries++;
-                pause(request, e.toString(), retry, retries, null);
+                pause(request, e.toString(), retry, retries, retry.delay(retries, null, Instant.now()));
             }
         }
     }
@@ -157,17 +168,43 @@ public final class HttpTransport implements Closeable {
         return header == null ? null : header.getValue();
     }
 
-    /** Waits before retry number {@code retryNumber} of a call whose answer the caller found transient. */
-    public static void backOff(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber) {
-        pause(request, cause, retry, retryNumber, null);
+    /**
+     * Waits before retry number {@code retryNumber} of a call whose answer the caller found transient; a rate limit
+     * reported in the envelope (code 429) slows every caller of this client, as an HTTP 429 does.
+     */
+    public void backOff(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber, boolean rateLimited) {
+        Duration delay = retry.delay(retryNumber, null, Instant.now());
+        if (rateLimited) {
+            slowEveryone(delay);
+        }
+        pause(request, cause, retry, retryNumber, delay);
     }
 
-    private static void pause(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber, String retryAfter) {
-        Duration delay = retry.delay(retryNumber, retryAfter, Instant.now());
+    /**
+     * After a 429, no request leaves through this client (every endpoint and read-ahead thread sharing its pool)
+     * before the wait the answer asked for is over: concurrent callers would otherwise each run into the limit.
+     */
+    private void slowEveryone(Duration delay) {
+        pausedUntil.accumulateAndGet(System.nanoTime() + delay.toNanos(), Math::max);
+    }
+
+    private void awaitRateLimit(HttpRequestSpec request) {
+        long wait = pausedUntil.get() - System.nanoTime();
+        if (wait > 0) {
+            LOG.debug("{} waits {} ms: OKKI asked this client to slow down", request.describe(), wait / 1_000_000);
+            sleep(request, Duration.ofNanos(wait));
+        }
+    }
+
+    private static void pause(HttpRequestSpec request, String cause, RetryPolicy retry, int retryNumber, Duration delay) {
         LOG.debug("Retry {} of {} for {} in {} ms after {}", retryNumber, retry.maxRetries(), request.describe(),
                 delay.toMillis(), cause);
+        sleep(request, delay);
+    }
+
+    private static void sleep(HttpRequestSpec request, Duration delay) {
         try {
-            Thread.sleep(delay.toMillis());
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OkkiConnectionException("Interrupted while waiting to retry " + request.describe(), e);

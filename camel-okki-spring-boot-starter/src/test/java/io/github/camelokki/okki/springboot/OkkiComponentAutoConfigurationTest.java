@@ -50,6 +50,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("overlap", "2m", 120_000L),
             new Option("splitResult", "false", false),
             new Option("readAhead", "false", false),
+            new Option("readAheadPages", "4", 4),
             new Option("stateRepository", "#bean:okkiState", new BeanRef("okkiState")),
             new Option("allPages", "true", true),
             new Option("bodyType", "form", BodyType.FORM),
