@@ -1,6 +1,7 @@
 package io.github.camelokki.okki;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,10 +57,33 @@ public class OkkiComponent extends DefaultComponent {
             + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
             + ")=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
+    /** Whether Camel's own sanitizer was told the secret option names (false on Camel 4.14, see below). */
+    static final boolean CAMEL_SANITIZER_EXTENDED;
+
     static {
         // Camel masks a URI option in its logs only when the option's name is on its list of sensitive words, which
         // "securityConfig" is not; every option generated as secret is added to that list, whatever its name.
-        URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+        // URISupport.addSanitizeKeywords(String) exists from Camel 4.17 on, not in 4.14: called by reflection so the
+        // jar (compiled against 4.17) still loads on 4.14, where only the names Camel knows as sensitive (clientSecret,
+        // password, proxyPassword) are masked by Camel itself and the component masks the rest in what it shows.
+        CAMEL_SANITIZER_EXTENDED = addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+    }
+
+    private static boolean addSanitizeKeywords(String keywords) {
+        Method method;
+        try {
+            method = URISupport.class.getMethod("addSanitizeKeywords", String.class);
+        } catch (NoSuchMethodException e) {
+            LOG.debug("This Camel has no URISupport.addSanitizeKeywords: Camel's own logs mask only its own"
+                      + " sensitive names, not {}", keywords);
+            return false;
+        }
+        try {
+            method.invoke(null, keywords);
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot add the secret option names to Camel's sanitizer", e);
+        }
     }
 
     /**

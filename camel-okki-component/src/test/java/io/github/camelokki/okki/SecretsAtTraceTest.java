@@ -244,10 +244,29 @@ class SecretsAtTraceTest extends WebhookHttpTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("okki:events receives OKKI pushes")), "the capture works");
         List<String> leaks = new ArrayList<>();
         shown.forEach((where, text) -> {
-            if (NEVER_SHOWN.stream().anyMatch(text::contains) && CAMEL_CORE_RAW.stream().noneMatch(text::startsWith)) {
+            if (NEVER_SHOWN.stream().anyMatch(text::contains) && CAMEL_CORE_RAW.stream().noneMatch(text::startsWith)
+                    && !camelCannotMaskSecurityConfig(where, text)) {
                 leaks.add(where + ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
             }
         });
         assertEquals(List.of(), leaks);
+    }
+
+    /**
+     * Camel 4.14 has no URISupport.addSanitizeKeywords, so Camel's own outputs there (its log lines, JMX names and
+     * attributes, its consoles) mask only the option names Camel itself deems sensitive: a securityConfig written in
+     * the URI shows in them (docs/user-guide.md, Supported runtimes). Excused there only: on 4.14, for Camel's
+     * outputs, when the securityConfig values are all that shows. The component's own outputs mask it on every line.
+     */
+    private static boolean camelCannotMaskSecurityConfig(String where, String text) {
+        if (OkkiComponent.CAMEL_SANITIZER_EXTENDED) {
+            return false;
+        }
+        boolean componentOutput = where.startsWith("console okki") || where.startsWith("health ")
+                || where.startsWith("endpoint ") || text.startsWith("io.github.camelokki");
+        List<String> securityConfig = List.of(SECRET_OPTIONS.get("securityConfig").split(","));
+        return !componentOutput && NEVER_SHOWN.stream()
+                .filter(value -> !securityConfig.contains(value))
+                .noneMatch(text::contains);
     }
 }
