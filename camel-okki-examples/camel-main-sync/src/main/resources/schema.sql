@@ -28,3 +28,9 @@ CREATE TABLE IF NOT EXISTS okki_lead_intake (
     lead_id   VARCHAR(64),
     file_name VARCHAR(512)
 );
+-- The consumers' watermarks, as JdbcStateRepository creates the table, created here too so that a stop before the
+-- first poll can tell that none is stored yet.
+CREATE TABLE IF NOT EXISTS OKKI_STATE (
+    STATE_KEY   VARCHAR(500) PRIMARY KEY,
+    STATE_VALUE VARCHAR(500)
+);

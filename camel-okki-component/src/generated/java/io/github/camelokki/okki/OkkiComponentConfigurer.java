@@ -67,6 +67,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxslicerecords":
+        case "maxSliceRecords": getOrCreateConfiguration(target).setMaxSliceRecords(property(camelContext, int.class, value)); return true;
         case "outputclass":
         case "outputClass": getOrCreateConfiguration(target).setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -95,6 +97,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": getOrCreateConfiguration(target).setRetryWrites(property(camelContext, boolean.class, value)); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "securityconfig":
+        case "securityConfig": target.setSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "splitresult":
         case "splitResult": getOrCreateConfiguration(target).setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
@@ -146,6 +150,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxslicerecords":
+        case "maxSliceRecords": return int.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overlap": return long.class;
@@ -174,6 +180,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return boolean.class;
         case "scope": return java.lang.String.class;
+        case "securityconfig":
+        case "securityConfig": return java.lang.String.class;
         case "splitresult":
         case "splitResult": return boolean.class;
         case "staterepository":
@@ -226,6 +234,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxslicerecords":
+        case "maxSliceRecords": return getOrCreateConfiguration(target).getMaxSliceRecords();
         case "outputclass":
         case "outputClass": return getOrCreateConfiguration(target).getOutputClass();
         case "overlap": return getOrCreateConfiguration(target).getOverlap();
@@ -254,6 +264,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "retrywrites":
         case "retryWrites": return getOrCreateConfiguration(target).isRetryWrites();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "securityconfig":
+        case "securityConfig": return target.getSecurityConfig();
         case "splitresult":
         case "splitResult": return getOrCreateConfiguration(target).isSplitResult();
         case "staterepository":

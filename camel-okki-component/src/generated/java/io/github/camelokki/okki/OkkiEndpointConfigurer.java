@@ -78,6 +78,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxslicerecords":
+        case "maxSliceRecords": target.getConfiguration().setMaxSliceRecords(property(camelContext, int.class, value)); return true;
         case "outputclass":
         case "outputClass": target.getConfiguration().setOutputClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "overlap": target.getConfiguration().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -205,6 +207,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxslicerecords":
+        case "maxSliceRecords": return int.class;
         case "outputclass":
         case "outputClass": return java.lang.Class.class;
         case "overlap": return long.class;
@@ -333,6 +337,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxslicerecords":
+        case "maxSliceRecords": return target.getConfiguration().getMaxSliceRecords();
         case "outputclass":
         case "outputClass": return target.getConfiguration().getOutputClass();
         case "overlap": return target.getConfiguration().getOverlap();

@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -53,6 +53,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxRetries");
+        props.add("maxSliceRecords");
         props.add("operation");
         props.add("outputClass");
         props.add("overlap");

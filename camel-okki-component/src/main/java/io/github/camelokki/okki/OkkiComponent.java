@@ -1,7 +1,6 @@
 package io.github.camelokki.okki;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +43,12 @@ public class OkkiComponent extends DefaultComponent {
     @Metadata(description = "Options shared by every endpoint, each overridable in an endpoint URI.")
     private OkkiConfiguration configuration = new OkkiConfiguration();
 
+    @Metadata(label = "consumer,webhook", secret = true,
+              description = "The securityConfig of every okki:events endpoint that does not set its own. Given here"
+                      + " (camel.component.okki.security-config), the webhook secret appears in no endpoint URI, and"
+                      + " so in none of the route definitions and endpoint lookups Camel logs at DEBUG and TRACE.")
+    private String securityConfig;
+
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Credentials, TokenManager> tokenManagers = new ConcurrentHashMap<>();
     /** The started polling consumers, also those a wrapping consumer (master:) started without a route of their own. */
@@ -63,27 +68,16 @@ public class OkkiComponent extends DefaultComponent {
     static {
         // Camel masks a URI option in its logs only when the option's name is on its list of sensitive words, which
         // "securityConfig" is not; every option generated as secret is added to that list, whatever its name.
-        // URISupport.addSanitizeKeywords(String) exists from Camel 4.17 on, not in 4.14: called by reflection so the
-        // jar (compiled against 4.17) still loads on 4.14, where only the names Camel knows as sensitive (clientSecret,
-        // password, proxyPassword) are masked by Camel itself and the component masks the rest in what it shows.
-        CAMEL_SANITIZER_EXTENDED = addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
-    }
-
-    private static boolean addSanitizeKeywords(String keywords) {
-        Method method;
+        boolean extended;
         try {
-            method = URISupport.class.getMethod("addSanitizeKeywords", String.class);
-        } catch (NoSuchMethodException e) {
-            LOG.debug("This Camel has no URISupport.addSanitizeKeywords: Camel's own logs mask only its own"
-                      + " sensitive names, not {}", keywords);
-            return false;
+            URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+            extended = true;
+        } catch (NoSuchMethodError camel414) {
+            // Camel 4.14 (the line camel-karaf ships) has no addSanitizeKeywords: its own list already holds
+            // clientSecret, password and proxyPassword, not securityConfig; the component's URIs go through mask().
+            extended = false;
         }
-        try {
-            method.invoke(null, keywords);
-            return true;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot add the secret option names to Camel's sanitizer", e);
-        }
+        CAMEL_SANITIZER_EXTENDED = extended;
     }
 
     /**
@@ -106,6 +100,7 @@ public class OkkiComponent extends DefaultComponent {
                     + " okki:company/list, or okki:events for webhook pushes; not okki:" + remaining);
         }
         OkkiEndpoint endpoint = new OkkiEndpoint(uri, this, configuration.copy());
+        endpoint.getWebhook().setSecurityConfig(securityConfig);
         endpoint.setResource(parts[0]);
         endpoint.setOperation(parts[1]);
         Map<String, Object> params = PropertiesHelper.extractProperties(parameters, PARAM_PREFIX);
@@ -227,6 +222,14 @@ public class OkkiComponent extends DefaultComponent {
 
     public void setConfiguration(OkkiConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public String getSecurityConfig() {
+        return securityConfig;
+    }
+
+    public void setSecurityConfig(String securityConfig) {
+        this.securityConfig = securityConfig;
     }
 
     /** The clock tokens are timed with; tests replace it to make time pass. */

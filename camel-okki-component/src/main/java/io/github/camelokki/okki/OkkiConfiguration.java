@@ -148,6 +148,14 @@ public class OkkiConfiguration implements Cloneable {
                       + " id and update_time.")
     private long overlap = 60_000;
 
+    @UriParam(label = "consumer", defaultValue = "5000",
+              description = "The most records one walk of a time-filtered list reads before the watermark moves. A"
+                      + " larger window (a first sync, a long outage) is read as time slices of at most this many"
+                      + " records, oldest first, and the watermark moves after each: a failure or restart resumes"
+                      + " from the last slice read. The default in-memory key store must hold this many keys plus"
+                      + " the records changed within one overlap.")
+    private int maxSliceRecords = 5_000;
+
     @UriParam(label = "consumer", defaultValue = "false",
               description = "Also poll deleted records (removed=1, or is_delete=1 for suppliers) and deliver them with"
                       + " the CamelOkkiDeleted header set to true.")
@@ -411,6 +419,14 @@ public class OkkiConfiguration implements Cloneable {
 
     public void setInitialSync(String initialSync) {
         this.initialSync = initialSync;
+    }
+
+    public int getMaxSliceRecords() {
+        return maxSliceRecords;
+    }
+
+    public void setMaxSliceRecords(int maxSliceRecords) {
+        this.maxSliceRecords = maxSliceRecords;
     }
 
     public long getOverlap() {

@@ -30,6 +30,7 @@ import io.github.camelokki.okki.sync.PollRun;
 import io.github.camelokki.okki.sync.ReadAhead;
 import io.github.camelokki.okki.sync.RecordKeys;
 import io.github.camelokki.okki.sync.ServerTime;
+import io.github.camelokki.okki.sync.SlicePlan;
 import io.github.camelokki.okki.sync.Watermark;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
@@ -257,30 +258,97 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         if (firstRead && !INITIAL_ALL.equalsIgnoreCase(conf.getInitialSync()) && !startNow) {
             from = ServerTime.parse(conf.getInitialSync());
         }
-        if (incremental && from != null) {
-            window(params, from);
+        if (incremental) {
+            return pollWindow(params, from == null ? null : lessOverlap(from));
         }
-        Walk live = walk(params, false, incremental || !firstRead ? null : firstReadAdmits(startNow, from));
+        Walk live = walk(params, false, firstRead ? firstReadAdmits(startNow, from) : null, null);
         int count = live.deliveredCount;
         boolean complete = live.run.complete();
         LocalDateTime next = live.run.nextWatermark();
-        if (conf.isIncludeDeleted() && mayContinue()) {
+        if (conf.isIncludeDeleted()) {
             // deletion times are unknown where the deleted listing is read in full: only "now" can exclude any
-            Walk deleted = walk(deletedListing(params), true, startNow ? NONE : null);
+            Walk deleted = walk(deletedListing(params), true, startNow ? NONE : null, null);
             count += deleted.deliveredCount;
-            if (!incremental || changes.deletions() == ChangeTracking.Deletions.WINDOW) {
-                // a deleted listing read in full needs no watermark: whatever it missed, the next poll reads again
-                complete &= deleted.run.complete();
-                next = earlier(next, deleted.run.nextWatermark());
-            }
+            complete &= deleted.run.complete();
+            next = earlier(next, deleted.run.nextWatermark());
         }
         if (complete && next != null) {
             moveWatermark(next);
-        } else if (incremental) {
-            LOG.debug("okki:{} keeps its watermark: the poll was incomplete or missed records, it reads the window again",
-                    operation.uri());
         }
         return count;
+    }
+
+    /**
+     * Reads a time-filtered list from {@code start} (null: from its beginning) to OKKI's present: in one walk when the
+     * window holds at most maxSliceRecords records, otherwise as time slices with the watermark moved after each.
+     */
+    private int pollWindow(Map<String, Object> params, LocalDateTime start) throws Exception {
+        Map<String, Object> whole = windowed(params, start, null);
+        Page first = readPage(whole, 1, false);
+        Long total = first.response().total(operation.paging());
+        int count;
+        if (total == null || total <= conf.getMaxSliceRecords()) {
+            count = readSlice(whole, first, null).delivered();
+        } else {
+            count = readSlices(params, new SlicePlan(start, ServerTime.parse(first.response().serverTime()),
+                    conf.getMaxSliceRecords()));
+        }
+        if (conf.isIncludeDeleted() && changes.deletions() == ChangeTracking.Deletions.FULL && mayContinue()) {
+            // a deleted listing read in full needs no watermark: whatever it missed, the next poll reads again
+            count += walk(deletedListing(params), true, null, null).deliveredCount;
+        }
+        return count;
+    }
+
+    /** Reads the slices of a window too large for one walk, oldest first, until one is incomplete or failed. */
+    private int readSlices(Map<String, Object> params, SlicePlan plan) throws Exception {
+        LOG.info("okki:{} reads more than {} changed records: in time slices from {}, the watermark moving after each",
+                operation.uri(), conf.getMaxSliceRecords(), plan.start() == null ? "the beginning"
+                        : ServerTime.format(plan.start()));
+        int count = 0;
+        while (mayContinue()) {
+            LocalDateTime end = plan.sliceEnd();
+            Map<String, Object> slice = windowed(params, plan.start(), end);
+            Page first = readPage(slice, 1, false);
+            Long total = first.response().total(operation.paging());
+            if (!plan.fits(total)) {
+                plan.tooLarge();
+                continue;
+            }
+            SliceRead read = readSlice(slice, first, end);
+            count += read.delivered();
+            if (!read.moved() || read.hadFailures() || end == null) {
+                break;
+            }
+            plan.completed(total);
+        }
+        return count;
+    }
+
+    /**
+     * Walks one slice (its first page already read), and its deleted listing where that has a deletion-time window,
+     * then moves the watermark to the slice's end (for the open last slice, OKKI's time when it was read) or to the
+     * earliest record whose exchange failed; not at all when a walk was incomplete.
+     */
+    private SliceRead readSlice(Map<String, Object> slice, Page first, LocalDateTime end) throws Exception {
+        Walk live = walk(slice, false, null, first);
+        int count = live.deliveredCount;
+        LocalDateTime next = live.run.nextWatermarkWithin(end);
+        boolean failures = live.run.hadFailures();
+        if (conf.isIncludeDeleted() && changes.deletions() == ChangeTracking.Deletions.WINDOW) {
+            Walk deleted = mayContinue() ? walk(deletedListing(slice), true, null, null) : null;
+            count += deleted == null ? 0 : deleted.deliveredCount;
+            LocalDateTime deletedNext = deleted == null ? null : deleted.run.nextWatermarkWithin(end);
+            next = next == null || deletedNext == null ? null : earlier(next, deletedNext);
+            failures |= deleted != null && deleted.run.hadFailures();
+        }
+        if (next == null) {
+            LOG.debug("okki:{} keeps its watermark: the walk was incomplete or missed records, it reads the window"
+                    + " again", operation.uri());
+            return new SliceRead(count, false, failures);
+        }
+        moveWatermark(next);
+        return new SliceRead(count, true, failures);
     }
 
     /**
@@ -294,7 +362,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             return 0;
         }
         if (conf.isIncludeDeleted() && changes.deletions() == ChangeTracking.Deletions.FULL
-                && !walk(deletedListing(params), true, NONE).run.complete()) {
+                && !walk(deletedListing(params), true, NONE, null).run.complete()) {
             return 0;
         }
         watermark.set(now);
@@ -334,11 +402,25 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
         return time.minus(Duration.ofMillis(conf.getOverlap()));
     }
 
-    /** Adds the time window from the given time, on the update time, to the parameters. */
-    private void window(Map<String, Object> params, LocalDateTime from) {
-        params.put("start_time", ServerTime.format(lessOverlap(from)));
-        params.remove("end_time");
-        params.putAll(changes.selector());
+    /**
+     * The parameters with a window on the update time from {@code start} to {@code end}, each left out when null;
+     * without either, the parameters as given (a first read of everything).
+     */
+    private Map<String, Object> windowed(Map<String, Object> params, LocalDateTime start, LocalDateTime end) {
+        Map<String, Object> windowed = new LinkedHashMap<>(params);
+        if (start == null && end == null) {
+            return windowed;
+        }
+        windowed.remove("start_time");
+        windowed.remove("end_time");
+        if (start != null) {
+            windowed.put("start_time", ServerTime.format(start));
+        }
+        if (end != null) {
+            windowed.put("end_time", ServerTime.format(end));
+        }
+        windowed.putAll(changes.selector());
+        return windowed;
     }
 
     /**
@@ -362,11 +444,14 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
      * Walks every page of the listing and delivers the records not delivered before.
      *
      * @param admit which of those to deliver; the keys of the others are stored as if delivered. Null for all.
+     * @param first its first page, when it has been read already; null to read it
      */
-    private Walk walk(Map<String, Object> params, boolean deleted, Predicate<Object> admit) throws Exception {
+    private Walk walk(Map<String, Object> params, boolean deleted, Predicate<Object> admit, Page first)
+            throws Exception {
         Walk walk = new Walk();
         Paging paging = operation.paging();
-        ReadAhead<Page> pages = new ReadAhead<>(n -> readPage(params, n, deleted), readAheadExecutor);
+        ReadAhead<Page> pages = new ReadAhead<>(n -> n == 1 && first != null ? first : readPage(params, n, deleted),
+                readAheadExecutor);
         long seen = 0;
         try {
             for (int n = 1; mayContinue(); n++) {
@@ -570,6 +655,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             }
             return new Page(response, keptRecords, keptIds, keptKeys);
         }
+    }
+
+    /** What reading one slice did: exchanges completed, whether the watermark moved, whether any exchange failed. */
+    private record SliceRead(int delivered, boolean moved, boolean hadFailures) {
     }
 
     /** One walk over the pages: what it saw and how many exchanges it completed. */

@@ -18,8 +18,9 @@ public class OkkiWebhookConfiguration implements Cloneable {
                       + " of the signature check (its UTF-8 bytes) and, base64-decoded, of the AES-256-GCM decryption."
                       + " After a rotation (webhook/regenerateSecret), give the new one, a comma and the previous one:"
                       + " the previous one stays accepted for secretGracePeriod, so messages OKKI signed before the"
-                      + " rotation and is still retrying are not lost. Required unless register=true creates the"
-                      + " webhook and receives it.")
+                      + " rotation and is still retrying are not lost. Required unless the component's"
+                      + " securityConfig is set (the way to keep it out of URIs) or register=true creates the webhook"
+                      + " and receives it.")
     private String securityConfig;
 
     @UriParam(label = "consumer,webhook", defaultValue = "10m", javaType = "java.time.Duration",

@@ -79,19 +79,17 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
                 Duration.ofMillis(conf.getSecretGracePeriod()), clock);
         if (!conf.isRegister() && !configured.isConfigured()) {
             throw new IllegalArgumentException("okki:events needs securityConfig, the security_config OKKI returned"
-                    + " from webhook/create (or register=true on a first registration, which receives it).");
+                    + " from webhook/create, on the endpoint or the component (camel.component.okki.security-config),"
+                    + " or register=true on a first registration, which receives it.");
         }
         filter = EventTypeFilter.of(conf.getEventTypes());
         WebhookRegistrar registrar = conf.isRegister() ? registrar() : null;
         startRepository();
         enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client(), getEndpoint().requests()) : null;
         httpConsumer = serveHttp();
-        try {
-            secrets = registrar == null ? configured : register(registrar, configured);
-        } catch (RuntimeException e) {
-            ServiceHelper.stopService(httpConsumer);
-            throw e;
-        }
+        // a failure from here on needs no clean-up of its own: Camel stops a consumer whose start failed, and doStop
+        // ends the HTTP route and the repository (WebhookStartOrderTest checks both)
+        secrets = registrar == null ? configured : register(registrar, configured);
         verifier = new WebhookVerifier(secrets, Duration.ofMillis(conf.getTimestampTolerance()), conf.getMaxBodySize(),
                 clock);
         LOG.info("okki:events receives OKKI pushes on POST {} (secrets: {})", path(), secrets);

@@ -77,7 +77,8 @@ class WebhookOptionsTest extends OkkiTestSupport {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        assertEquals("okki:events needs securityConfig, the security_config OKKI returned from webhook/create (or"
-                + " register=true on a first registration, which receives it).", root.getMessage());
+        assertEquals("okki:events needs securityConfig, the security_config OKKI returned from webhook/create, on the"
+                + " endpoint or the component (camel.component.okki.security-config), or register=true on a first"
+                + " registration, which receives it.", root.getMessage());
     }
 }

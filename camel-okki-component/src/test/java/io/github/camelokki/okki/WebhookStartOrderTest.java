@@ -1,7 +1,12 @@
 package io.github.camelokki.okki;
 
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.service.ServiceSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * okki:events checks everything it can locally before it registers anything with OKKI: a start that fails leaves
@@ -65,6 +71,11 @@ class WebhookStartOrderTest extends WebhookHttpTest {
         assertEquals("https://old-host.example.com/okki", sim.webhook().callbackUrl());
         assertEquals(secret, sim.webhook().securityConfig());
         assertEquals(0, sim.webhook().subscriptions().size());
+        // what the failed start began is ended: the HTTP route and the in-memory repository of processed events
+        OkkiWebhookConsumer refused = (OkkiWebhookConsumer) context.getRoute("refused").getConsumer();
+        assertTrue(((ServiceSupport) refused.idempotentRepository()).isStopped(), "the repository still runs");
+        assertEquals(404, pusher.push(url(), "after-failed-start", List.of(OkkiEventPusher.event(
+                "xiaoman.crm.company.update", Map.of("company_id", 1)))).status(), "the HTTP route is still served");
     }
 
     @Test
@@ -77,7 +88,7 @@ class WebhookStartOrderTest extends WebhookHttpTest {
         });
 
         assertEquals(CALLBACK, sim.webhook().callbackUrl());
-        assertEquals(java.util.List.of("xiaoman.crm.company.create", "xiaoman.crm.company.update",
+        assertEquals(List.of("xiaoman.crm.company.create", "xiaoman.crm.company.update",
                 "xiaoman.crm.company.delete"), sim.webhook().subscriptions().get("crm.company"));
         assertNull(sim.webhook().subscriptions().get("crm.order"));
     }

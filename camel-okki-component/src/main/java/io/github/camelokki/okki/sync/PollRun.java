@@ -87,6 +87,21 @@ public final class PollRun {
         return earliestFailure != null && earliestFailure.isBefore(serverTime) ? earliestFailure : serverTime;
     }
 
+    /**
+     * Where the watermark may move after a walk over a slice ending at {@code sliceEnd}: that end, or the update time
+     * of the earliest record whose exchange failed, whichever is earlier. Null when the walk was incomplete. A slice
+     * without an end is the rest of the window: {@link #nextWatermark()}.
+     */
+    public LocalDateTime nextWatermarkWithin(LocalDateTime sliceEnd) {
+        if (sliceEnd == null) {
+            return nextWatermark();
+        }
+        if (!complete()) {
+            return null;
+        }
+        return earliestFailure != null && earliestFailure.isBefore(sliceEnd) ? earliestFailure : sliceEnd;
+    }
+
     /** How many different records the walk saw. */
     public int distinctRecords() {
         if (distinct < 0) {

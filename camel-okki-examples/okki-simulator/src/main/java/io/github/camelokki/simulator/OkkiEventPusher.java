@@ -53,6 +53,11 @@ public final class OkkiEventPusher {
         this.securityConfig = securityConfig;
     }
 
+    /** The secret this pusher encrypts and signs with. */
+    public String securityConfig() {
+        return securityConfig;
+    }
+
     /** A fresh security_config, as OKKI generates one. */
     public static String newSecurityConfig() {
         byte[] key = new byte[32];

@@ -3,6 +3,7 @@ package io.github.camelokki.simulator;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,12 +42,15 @@ public final class OkkiSimulator implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(FIRST_ID);
     private final Map<ResourceKind, Records> records = new LinkedHashMap<>();
     private final Webhooks webhooks = new Webhooks();
+    private final EventPushes pushes = new EventPushes(webhooks);
     private final SimulatorTransformer transformer;
     private final WireMockServer server;
 
     private OkkiSimulator(int port) {
         for (ResourceKind kind : ResourceKind.all()) {
-            records.put(kind, new Records(kind, clock, ids));
+            Records kept = new Records(kind, clock, ids);
+            kept.listener(pushes::changed);
+            records.put(kind, kept);
         }
         transformer = new SimulatorTransformer(clock, new OkkiApi(clock, tokens, records::get, webhooks), tokens,
                 faults);
@@ -100,6 +104,7 @@ public final class OkkiSimulator implements AutoCloseable {
     }
 
     public void stop() {
+        pushes.close();
         server.stop();
     }
 
@@ -176,6 +181,26 @@ public final class OkkiSimulator implements AutoCloseable {
         return webhooks;
     }
 
+    /**
+     * Whether record changes (create, update, delete, from Java or over HTTP) are pushed to the webhook as OKKI does:
+     * for a module subscribed to the event, signed and encrypted with the webhook's security_config, in the background.
+     * Off by default, so tests that set up a webhook get only the pushes they send.
+     */
+    public OkkiSimulator pushEvents(boolean on) {
+        pushes.enable(on);
+        return this;
+    }
+
+    /** Pushes of record changes the receiver answered with HTTP 200. */
+    public int eventsPushed() {
+        return pushes.delivered();
+    }
+
+    /** Pushes of record changes that failed: another answer, or no connection. */
+    public int eventPushesFailed() {
+        return pushes.failed();
+    }
+
     // --- faults and counters ---
 
     public Faults faults() {
@@ -187,16 +212,25 @@ public final class OkkiSimulator implements AutoCloseable {
         return transformer.requestCount(path);
     }
 
+    /**
+     * The parameters (query and form fields) of the latest data requests received for the path, oldest first; at most
+     * the last 100 per path, so a test can check what a client asked for, e.g. the start_time of a list.
+     */
+    public List<Map<String, String>> requests(String path) {
+        return transformer.recentParams(path);
+    }
+
     /** Data requests received for all paths. */
     public int requestCount() {
         return transformer.requestCount();
     }
 
     /**
-     * Back to the state of a fresh simulator: no records, no webhook or subscriptions, no tokens, only the default
-     * client, no faults, zeroed counters, 8 hour token lifetime. The clock is left alone.
+     * Back to the state of a fresh simulator: no records, no webhook or subscriptions, no pushes, no tokens, only the
+     * default client, no faults, zeroed counters, 8 hour token lifetime. The clock is left alone.
      */
     public void reset() {
+        pushes.reset();
         faults.off();
         records.values().forEach(Records::clear);
         webhooks.clear();

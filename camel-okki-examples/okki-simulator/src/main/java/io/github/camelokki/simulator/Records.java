@@ -30,6 +30,14 @@ public final class Records {
     private final Map<Long, Entry> entries = new LinkedHashMap<>(); // guarded by this
     private Random random; // guarded by this
     private int seeded; // guarded by this
+    /** Told of each create, update and delete made through this class, Java or HTTP; seeding is not a change. */
+    private volatile ChangeListener listener = (records, action, id) -> { };
+
+    /** What a change reports: the records, {@code create}, {@code update} or {@code delete}, and the record's id. */
+    @FunctionalInterface
+    interface ChangeListener {
+        void changed(Records records, String action, long id);
+    }
 
     Records(ResourceKind kind, SimClock clock, AtomicLong ids) {
         this.kind = kind;
@@ -61,7 +69,9 @@ public final class Records {
         times.put(RecordTime.CONTACT, now);
         times.put(RecordTime.FILING, now);
         times.put(RecordTime.ORDER_DATE, now.toLocalDate().atStartOfDay());
-        return insert(fields, times);
+        Map<String, Object> created = insert(fields, times);
+        listener.changed(this, "create", (Long) created.get(kind.idField()));
+        return created;
     }
 
     /**
@@ -80,6 +90,7 @@ public final class Records {
         LocalDateTime now = clock.now();
         stamp(entry, RecordTime.UPDATE, now);
         stamp(entry, RecordTime.EDIT, now);
+        listener.changed(this, "update", entry.id);
         return copy(entry);
     }
 
@@ -107,6 +118,7 @@ public final class Records {
         Entry entry = require(id);
         entry.deleted = true;
         entry.times.put(RecordTime.DELETION, clock.now());
+        listener.changed(this, "delete", entry.id);
     }
 
     /**
@@ -163,6 +175,10 @@ public final class Records {
     /** All live records, newest update first. */
     public List<Map<String, Object>> all() {
         return page(e -> !e.deleted, RecordTime.UPDATE, 0, Integer.MAX_VALUE).records();
+    }
+
+    void listener(ChangeListener listener) {
+        this.listener = listener;
     }
 
     /** Removes every record and restarts the seeded sequence. */

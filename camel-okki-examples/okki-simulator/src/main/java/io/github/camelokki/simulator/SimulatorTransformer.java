@@ -1,5 +1,9 @@
 package io.github.camelokki.simulator;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +32,11 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
     private final Tokens tokens;
     private final Faults faults;
     private final Map<String, AtomicInteger> dataRequests = new ConcurrentHashMap<>();
+    /** The parameters of the latest data requests per path, so a test can see what a client asked for. */
+    private final Map<String, Deque<Map<String, String>>> recentParams = new ConcurrentHashMap<>();
+
+    /** How many requests per path {@link #recentParams} keeps: enough for a few polls, bounded for long runs. */
+    static final int RECENT_PER_PATH = 100;
 
     SimulatorTransformer(SimClock clock, OkkiApi api, Tokens tokens, Faults faults) {
         this.clock = clock;
@@ -54,6 +63,7 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
             tokens.countRequest();
         } else {
             dataRequests.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
+            remember(request);
         }
         Fault fault = faults.draw(request.path(), tokenCall);
         if (fault != null && !fault.afterHandling()) {
@@ -86,6 +96,29 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
     void resetCounters() {
         dataRequests.clear();
+        recentParams.clear();
+    }
+
+    private void remember(SimRequest request) {
+        Map<String, String> params = new LinkedHashMap<>(request.form());
+        params.putAll(request.query());
+        Deque<Map<String, String>> recent = recentParams.computeIfAbsent(request.path(), p -> new ArrayDeque<>());
+        synchronized (recent) {
+            if (recent.size() == RECENT_PER_PATH) {
+                recent.removeFirst();
+            }
+            recent.addLast(Map.copyOf(params));
+        }
+    }
+
+    List<Map<String, String>> recentParams(String path) {
+        Deque<Map<String, String>> recent = recentParams.get(path);
+        if (recent == null) {
+            return List.of();
+        }
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
     }
 
     private ResponseDefinition failBeforeHandling(Fault fault) {

@@ -10,12 +10,15 @@ import java.util.Objects;
 /**
  * OKKI's push configuration for the simulated app: at most one webhook (the callback URL and the security_config
  * pushes are encrypted and signed with) and at most one event subscription per module. Shared by the HTTP side and
- * the test or example driving the simulator. The simulator never pushes on its own; {@link OkkiEventPusher} does.
+ * the test or example driving the simulator.
  * <p>
  * Writes OKKI carries out over HTTP are counted ({@link #writes()}), so a test can check that a client changed
  * nothing. Refused calls (no webhook to update, a second create, a bad body) change nothing and are not counted, nor
  * is state set up from Java with {@link #configure} or {@link #subscribe}; {@link OkkiSimulator#requestCount(String)}
  * counts every call received.
+ * <p>
+ * The simulator pushes record changes to the webhook only once {@link OkkiSimulator#pushEvents} is on; tests can push
+ * any message themselves with {@link OkkiEventPusher}.
  */
 public final class Webhooks {
 
@@ -64,6 +67,39 @@ public final class Webhooks {
         this.callbackUrl = Objects.requireNonNull(callbackUrl, "callbackUrl");
         securityConfig = OkkiEventPusher.newSecurityConfig();
         return securityConfig;
+    }
+
+    /**
+     * Sets up a webhook as if created before, with a security_config the receiver already knows (an application and
+     * its embedded simulator share one). Not counted as a write.
+     *
+     * @throws IllegalArgumentException if the secret is not base64 of 32 bytes, as OKKI hands out
+     */
+    public synchronized void configure(String callbackUrl, String securityConfig) {
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(Objects.requireNonNull(securityConfig, "securityConfig"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("security_config is not base64", e);
+        }
+        if (key.length != 32) {
+            throw new IllegalArgumentException("security_config must be base64 of 32 bytes, not " + key.length);
+        }
+        this.callbackUrl = Objects.requireNonNull(callbackUrl, "callbackUrl");
+        this.securityConfig = securityConfig;
+    }
+
+    /** Where and with which secret an event of the module goes: null without a webhook or a subscription to it. */
+    synchronized Target target(String module, String eventType) {
+        List<String> types = subscriptions.get(module);
+        if (callbackUrl == null || types == null || !types.contains(eventType)) {
+            return null;
+        }
+        return new Target(callbackUrl, securityConfig);
+    }
+
+    /** A webhook's callback URL and secret, read together. */
+    record Target(String callbackUrl, String securityConfig) {
     }
 
     /**

@@ -65,6 +65,14 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private Integer idempotentCacheSize = 10000;
 
     /**
+     * The most records one walk of a time-filtered list reads before the watermark moves. A larger window (a first
+     * sync, a long outage) is read as time slices of at most this many records, oldest first, and the watermark moves
+     * after each: a failure or restart resumes from the last slice read. The default in-memory key store must hold
+     * this many keys plus the records changed within one overlap.
+     */
+    private Integer maxSliceRecords = 5000;
+
+    /**
      * Where the keys of delivered record versions (list consumers) or of processed events (okki:events,
      * message_id#index) are kept: an IdempotentRepository, e.g. FileIdempotentRepository or JdbcMessageIdRepository; in
      * memory by default, holding idempotentCacheSize keys.
@@ -251,6 +259,13 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
     private String scope;
 
     /**
+     * The securityConfig of every okki:events endpoint that does not set its own. Given here
+     * (camel.component.okki.security-config), the webhook secret appears in no endpoint URI, and so in none of the
+     * route definitions and endpoint lookups Camel logs at DEBUG and TRACE.
+     */
+    private String securityConfig;
+
+    /**
      * How long a token is taken to live when OKKI's answer says nothing about it (the client_credentials grant usually
      * does not).
      */
@@ -291,6 +306,14 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
 
     public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
         this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Integer getMaxSliceRecords() {
+        return maxSliceRecords;
+    }
+
+    public void setMaxSliceRecords(Integer maxSliceRecords) {
+        this.maxSliceRecords = maxSliceRecords;
     }
 
     public Integer getIdempotentCacheSize() {
@@ -555,6 +578,14 @@ public class OkkiComponentConfiguration extends ComponentConfigurationProperties
 
     public void setScope(String scope) {
         this.scope = scope;
+    }
+
+    public String getSecurityConfig() {
+        return securityConfig;
+    }
+
+    public void setSecurityConfig(String securityConfig) {
+        this.securityConfig = securityConfig;
     }
 
     public Duration getTokenLifetime() {

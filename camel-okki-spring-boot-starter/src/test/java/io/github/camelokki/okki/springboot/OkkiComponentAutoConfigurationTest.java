@@ -42,6 +42,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("pageSize", "50", 50),
             new Option("bridgeErrorHandler", "true", true),
             new Option("idempotentCacheSize", "500", 500),
+            new Option("maxSliceRecords", "2000", 2000),
             new Option("idempotentRepository", "okkiKeys", new BeanRef("okkiKeys")),
             new Option("idField", "company_id", "company_id"),
             new Option("includeDeleted", "true", true),
@@ -74,6 +75,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("grantType", "password", GrantType.password),
             new Option("password", "the-password", "the-password"),
             new Option("scope", "company invoices", "company invoices"),
+            new Option("securityConfig", "the-webhook-secret", "the-webhook-secret"),
             new Option("tokenLifetime", "2h", 7_200_000L),
             new Option("username", "someone@example.com", "someone@example.com"));
 

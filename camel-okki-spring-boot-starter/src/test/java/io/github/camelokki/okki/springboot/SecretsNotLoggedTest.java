@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three secret options reach the component, and none of them shows in the log (DEBUG for Camel and Spring Boot's
+ * The four secret options reach the component, and none of them shows in the log (DEBUG for Camel and Spring Boot's
  * property binding, TRACE for the component), in a failure's messages or in the starter's properties bean, from the
  * application's start to a failed call that used them all.
  * <p>
@@ -37,7 +37,8 @@ class SecretsNotLoggedTest {
     private static final String CLIENT_SECRET = "client-s3cr3t-1d7f";
     private static final String PASSWORD = "user-s3cr3t-92ab";
     private static final String PROXY_PASSWORD = "proxy-s3cr3t-5c0e";
-    private static final List<String> SECRETS = List.of(CLIENT_SECRET, PASSWORD, PROXY_PASSWORD);
+    private static final String SECURITY_CONFIG = "webhook-s3cr3t-7e41";
+    private static final List<String> SECRETS = List.of(CLIENT_SECRET, PASSWORD, PROXY_PASSWORD, SECURITY_CONFIG);
     private static final List<String> VERBOSE = List.of("io.github.camelokki", "org.apache.camel",
             "org.springframework.boot.context");
 
@@ -63,13 +64,15 @@ class SecretsNotLoggedTest {
                 "camel.component.okki.proxy-username=proxy-user",
                 "camel.component.okki.proxy-password=" + PROXY_PASSWORD,
                 "camel.component.okki.max-retries=0",
+                "camel.component.okki.security-config=" + SECURITY_CONFIG,
                 "logging.level." + VERBOSE.get(0) + "=TRACE",
                 "logging.level." + VERBOSE.get(1) + "=DEBUG",
                 "logging.level." + VERBOSE.get(2) + "=DEBUG").run()) {
             CamelContext camelContext = application.getBean(CamelContext.class);
-            OkkiConfiguration configuration = camelContext.getComponent("okki", OkkiComponent.class).getConfiguration();
+            OkkiComponent component = camelContext.getComponent("okki", OkkiComponent.class);
+            OkkiConfiguration configuration = component.getConfiguration();
             assertThat(List.of(configuration.getClientSecret(), configuration.getPassword(),
-                    configuration.getProxyPassword())).isEqualTo(SECRETS);
+                    configuration.getProxyPassword(), component.getSecurityConfig())).isEqualTo(SECRETS);
 
             CamelExecutionException failure = assertThrows(CamelExecutionException.class,
                     () -> camelContext.createProducerTemplate().requestBody("okki:company/list", (Object) null));

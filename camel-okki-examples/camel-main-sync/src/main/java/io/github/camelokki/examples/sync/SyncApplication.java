@@ -2,12 +2,19 @@ package io.github.camelokki.examples.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -17,8 +24,13 @@ import io.github.camelokki.okki.OkkiConfiguration;
 import io.github.camelokki.okki.sync.JdbcStateRepository;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.main.Main;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * / {@code client-secret} (in application.properties, as system properties or as CAMEL_COMPONENT_OKKI_CLIENT_ID /
  * _SECRET) or as OKKI_CLIENT_ID / OKKI_CLIENT_SECRET; with neither it starts an embedded OKKI simulator seeded with
  * customers and orders, so it runs anywhere; with only part of them it refuses to start.
+ * <p>
+ * With the simulator, the simulator and the application share the webhook secret: the simulator pushes the changes of
+ * customers and orders to the application's {@code /okki/events}, changes a few records every minute on its own
+ * ({@code okki.simulator.changes.period}, 0 for never) and one on each {@code POST /simulator/changes}.
  */
 public final class SyncApplication implements AutoCloseable {
 
@@ -37,22 +53,36 @@ public final class SyncApplication implements AutoCloseable {
     private static final String CLIENT_SECRET = "camel.component.okki.client-secret";
     private static final String BASE_URL = "camel.component.okki.base-url";
 
+    /** The routes of the simulator's HTTP trigger, loaded only when the simulator runs. */
+    private static final String SIMULATOR_ROUTES = "classpath:simulator-routes/*.camel.yaml";
+    /** How long a shutdown waits for {@link #close()} beyond Camel's own stop: far more than closing ever takes. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
     private final Main main;
     private final OkkiSimulator simulator;
+    private final SimulatedActivity activity;
     private final HikariDataSource database;
     private final String webhookSecret;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
-    private SyncApplication(Main main, OkkiSimulator simulator, HikariDataSource database, String webhookSecret) {
+    private SyncApplication(Main main, OkkiSimulator simulator, SimulatedActivity activity,
+                            HikariDataSource database, String webhookSecret) {
         this.main = main;
         this.simulator = simulator;
+        this.activity = activity;
         this.database = database;
         this.webhookSecret = webhookSecret;
     }
 
     public static void main(String[] args) throws Exception {
-        try (SyncApplication app = create(System.getenv(), new Properties())) {
-            app.main.run(args);
-        }
+        SyncApplication app = create(System.getenv(), new Properties());
+        // On Ctrl-C Camel Main's own shutdown hook stops the context, and the JVM ends once the hooks return. This one
+        // keeps it up until close() has run as well, so the stop is logged to the end and the database is closed
+        // only after the consumers stored their last watermark (log4j2.properties turns log4j's own hook off, which
+        // would otherwise stop logging before Camel says anything).
+        Runtime.getRuntime().addShutdownHook(new Thread(app::awaitClosed, "okki-sync-stop"));
+        app.run(args);
     }
 
     /**
@@ -91,6 +121,9 @@ public final class SyncApplication implements AutoCloseable {
             if (webhookSecret == null) {
                 webhookSecret = OkkiEventPusher.newSecurityConfig();
             }
+            pushToApplication(simulator, settings, webhookSecret);
+            props.setProperty("camel.main.routes-include-pattern",
+                    settings.get("camel.main.routes-include-pattern") + "," + SIMULATOR_ROUTES);
         }
         if (webhookSecret == null) {
             LOG.warn("No OKKI_WEBHOOK_SECRET: the okki-events route stays stopped");
@@ -107,7 +140,86 @@ public final class SyncApplication implements AutoCloseable {
         main.bind("okkiState", new JdbcStateRepository(database));
         main.bind("okkiKeys", new JdbcMessageIdRepository(database, "okki-sync"));
         main.bind("leadIntake", new LeadIntake(database));
-        return new SyncApplication(main, simulator, database, webhookSecret);
+        main.bind("syncedData", new SyncedData(database));
+        FileLockClusterService cluster = clusterService(settings);
+        if (cluster != null) {
+            // Camel Main adds the cluster services it finds in the registry to the context, which starts them
+            main.bind("okkiCluster", cluster);
+        }
+        main.bind("leaderOnly", cluster != null ? ClusteredRoutePolicy.forNamespace(cluster, "okki-sync")
+                : new RoutePolicySupport() {
+                });
+        SimulatedActivity activity = simulator == null ? null : new SimulatedActivity(simulator);
+        if (activity != null) {
+            main.bind("simulatedActivity", activity);
+        }
+        long period = Long.parseLong(settings.get("okki.simulator.changes.period", "60000"));
+        int count = Integer.parseInt(settings.get("okki.simulator.changes.count", "2"));
+        // a lifecycle strategy rather than a MainListener: Camel calls it however the context is started (run() or
+        // start(), as the tests do)
+        main.bind("syncLifecycle", new LifecycleStrategySupport() {
+            // Camel loads the dev consoles before the start and again while starting: restricted after each
+            @Override
+            public void onContextStarting(CamelContext context) {
+                DevConsoles.restrict(context);
+            }
+
+            @Override
+            public void onContextStarted(CamelContext context) {
+                DevConsoles.restrict(context);
+                // once the events route listens, so that no push of the simulator's is refused
+                if (activity != null && period > 0) {
+                    activity.start(Duration.ofMillis(period), count);
+                }
+            }
+
+            @Override
+            public void onContextStopping(CamelContext context) {
+                // no more pushes to routes that are stopping
+                if (activity != null) {
+                    activity.close();
+                }
+            }
+        });
+        return new SyncApplication(main, simulator, activity, database, webhookSecret);
+    }
+
+    /**
+     * The cluster the routes with the {@code leaderOnly} policy (polling OKKI, reading the leads folder) run in, or
+     * null unless {@code okki.cluster.enabled=true}; then those routes run on one node at a time and every other route
+     * on all. The nodes sharing {@code okki.cluster.root} elect a leader by a file lock there; the others take over
+     * within the lock interval when it stops, and since the watermarks and delivered keys are in the shared database,
+     * the new leader goes on where the old one stopped.
+     */
+    private static FileLockClusterService clusterService(Settings settings) {
+        if (!Boolean.parseBoolean(settings.get("okki.cluster.enabled", "false"))) {
+            return null;
+        }
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setRoot(settings.get("okki.cluster.root", "target/okki-cluster"));
+        cluster.setId(settings.get("okki.cluster.node-id", ManagementFactory.getRuntimeMXBean().getName()));
+        long interval = Long.parseLong(settings.get("okki.cluster.lock-interval", "10000"));
+        cluster.setAcquireLockDelay(Math.min(interval, 1000), TimeUnit.MILLISECONDS);
+        cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
+        LOG.info("Clustered as node {}: the polling routes run only while this node holds the lock in {}",
+                cluster.getId(), cluster.getRoot());
+        return cluster;
+    }
+
+    /**
+     * Sets up the simulator's webhook as OKKI's would be after webhook/create: the application's callback URL, the
+     * secret okki:events verifies with, customers and orders subscribed; then the simulator pushes their changes.
+     */
+    private static void pushToApplication(OkkiSimulator simulator, Settings settings, String webhookSecret) {
+        String callback = "http://127.0.0.1:" + settings.get("camel.server.port", "8080") + "/okki/events";
+        simulator.webhook().configure(callback, webhookSecret);
+        for (String resource : SimulatedActivity.RESOURCES) {
+            String module = "crm." + resource;
+            simulator.webhook().subscribe(module, "xiaoman." + module + ".create", "xiaoman." + module + ".update",
+                    "xiaoman." + module + ".delete");
+        }
+        simulator.pushEvents(true);
+        LOG.info("The simulator pushes the events of customers and orders to {}", callback);
     }
 
     /**
@@ -168,6 +280,44 @@ public final class SyncApplication implements AutoCloseable {
         main.start();
     }
 
+    /** Runs until the JVM is asked to stop (Ctrl-C) or {@link Main#completed()} is called, then closes. */
+    public void run(String... args) throws Exception {
+        try {
+            main.run(args);
+        } finally {
+            close();
+        }
+    }
+
+    /** Waits until {@link #close()} has run, for the shutdown hook; Camel's stop has its own timeouts before. */
+    private void awaitClosed() {
+        try {
+            CamelContext context = main.getCamelContext();
+            long camelStop = context == null ? 0 : context.getShutdownStrategy().getTimeUnit()
+                    .toSeconds(context.getShutdownStrategy().getTimeout());
+            if (!closed.await(camelStop + CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("The application did not finish closing; stopping anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The stored watermarks by state key (e.g. {@code okki:company/list}), as the consumers left them: each one's last
+     * complete poll.
+     */
+    public Map<String, String> storedWatermarks() throws SQLException {
+        Map<String, String> marks = new LinkedHashMap<>();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT STATE_KEY, STATE_VALUE FROM OKKI_STATE ORDER BY STATE_KEY")) {
+            while (rs.next()) {
+                marks.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return marks;
+    }
+
     public Main main() {
         return main;
     }
@@ -186,12 +336,37 @@ public final class SyncApplication implements AutoCloseable {
         return webhookSecret;
     }
 
+    /**
+     * Stops in order: the simulated changes, then Camel (routes first, each consumer finishing the record in hand), then
+     * the database, after logging the watermarks the next start resumes from, and the simulator last. Runs once.
+     */
     @Override
     public void close() throws Exception {
-        main.stop();
-        database.close();
-        if (simulator != null) {
-            simulator.stop();
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (activity != null) {
+                activity.close();
+            }
+            main.stop();
+            try {
+                Map<String, String> marks = storedWatermarks();
+                if (marks.isEmpty()) {
+                    LOG.info("Stopped before a poll completed: no watermark is stored, the next start syncs as"
+                            + " okki.sync.initial says");
+                } else {
+                    LOG.info("Stopped. The next start resumes from the stored watermarks {}", marks);
+                }
+            } catch (SQLException e) {
+                LOG.warn("Stopped; the stored watermarks cannot be read: {}", e.getMessage());
+            }
+            database.close();
+            if (simulator != null) {
+                simulator.stop();
+            }
+        } finally {
+            closed.countDown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelokki.examples.sync;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,8 @@ abstract class SyncApplicationTestSupport {
         overrides.setProperty("okki.sync.delay", "300");
         overrides.setProperty("leads.inbox", inbox.toString());
         overrides.setProperty("camel.server.port", String.valueOf(port));
+        // the simulator changes nothing on its own here: the counts below are exact
+        overrides.setProperty("okki.simulator.changes.period", "0");
         overrides.putAll(database());
 
         try (SyncApplication app = SyncApplication.create(Map.of(), overrides)) {
@@ -81,6 +85,11 @@ abstract class SyncApplicationTestSupport {
             await("the changed customer", () -> "Renamed GmbH".equals(single(app,
                     "SELECT name FROM okki_company WHERE company_id = " + companies.get(0))));
             assertEquals(25, count(app, "okki_company"), "the change is an update, not a new row");
+            // the simulator pushed the change as OKKI would, and okki-events stored it
+            String pushed = "SELECT event_type FROM okki_event WHERE record_ids = '{\"company_id\":"
+                    + companies.get(0) + "}'";
+            await("the pushed event of the changed customer", () -> !column(app, pushed).isEmpty());
+            assertEquals(List.of("xiaoman.crm.company.update"), column(app, pushed));
 
             // the consumers' watermarks and delivered keys are in the same database: one watermark per list, one
             // key per delivered version (25 customers, 40 orders, and the renamed customer's new version). A consumer
@@ -111,8 +120,35 @@ abstract class SyncApplicationTestSupport {
             assertEquals(200, answer.status(), answer.body());
             assertEquals(List.of(0, "xiaoman.crm.company.update"), row(app,
                     "SELECT event_index, event_type FROM okki_event WHERE message_id = 'msg_sync_1'"));
-            assertEquals(1, count(app, "okki_event"));
+            assertEquals(2, count(app, "okki_event"), "the simulator's push and the test's");
         }
+    }
+
+    /**
+     * An OKKI account of the test's own (client acme-client / acme-secret) for applications started with
+     * {@link #accountSettings}, its clock frozen at the given time so that watermarks are known exactly.
+     */
+    static OkkiSimulator account(LocalDateTime now, int companies, int orders) {
+        OkkiSimulator okki = OkkiSimulator.start();
+        okki.client("acme-client", "acme-secret");
+        okki.setNow(now);
+        okki.records("company").seed(companies);
+        okki.records("order").seed(orders);
+        return okki;
+    }
+
+    /** The settings of an application that syncs the account on the database, on a free port, polling often. */
+    static Properties accountSettings(OkkiSimulator okki, String dbUrl) throws IOException {
+        Properties overrides = new Properties();
+        overrides.setProperty("camel.component.okki.base-url", okki.baseUrl());
+        overrides.setProperty("camel.component.okki.client-id", "acme-client");
+        overrides.setProperty("camel.component.okki.client-secret", "acme-secret");
+        overrides.setProperty("okki.sync.delay", "300");
+        overrides.setProperty("okki.db.url", dbUrl);
+        try (ServerSocket free = new ServerSocket(0)) {
+            overrides.setProperty("camel.server.port", String.valueOf(free.getLocalPort()));
+        }
+        return overrides;
     }
 
     private static String product(SyncApplication app) throws SQLException {

@@ -5,14 +5,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls OKKI's company list and hands every new or changed company to {@link CompanyCollector}. The connection
- * (base URL, client id and secret) comes from the component configuration, not from this URI.
+ * (base URL, client id and secret) comes from the component configuration, not from this URI; {@link OkkiTarget}
+ * has checked it before this route is built.
  */
 @Component
 public class CompanySyncRoute extends RouteBuilder {
 
     private final CompanyCollector collector;
 
-    public CompanySyncRoute(CompanyCollector collector) {
+    /** Takes the {@link OkkiTarget} only to be built after it: without credentials there is no route to start. */
+    public CompanySyncRoute(CompanyCollector collector, OkkiTarget target) {
         this.collector = collector;
     }
 

@@ -12,7 +12,6 @@ import io.github.camelokki.okki.OkkiPollingConsumer;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Starts the application against the OKKI simulator, configured only through {@code camel.component.okki.*}
- * properties, and checks the route delivers each seeded company exactly once.
+ * properties, and checks the route delivers each seeded company exactly once. A plain {@code @SpringBootTest}: Camel's
+ * Spring test support is camel-test-spring-junit5 on Spring Boot 3 and camel-test-spring-junit6 on Spring Boot 4, and
+ * this test needs neither.
  */
-@CamelSpringBootTest
 @SpringBootTest(properties = {
         "camel.main.run-controller=false",
         "okki.sample.poll-delay=300",
