@@ -62,15 +62,22 @@ public class OkkiComponent extends DefaultComponent {
             + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
             + ")=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
+    /** Whether Camel's own sanitizer was told the secret option names (false on Camel 4.14, see below). */
+    static final boolean CAMEL_SANITIZER_EXTENDED;
+
     static {
         // Camel masks a URI option in its logs only when the option's name is on its list of sensitive words, which
         // "securityConfig" is not; every option generated as secret is added to that list, whatever its name.
+        boolean extended;
         try {
             URISupport.addSanitizeKeywords(String.join(",", SECRET_OPTIONS));
+            extended = true;
         } catch (NoSuchMethodError camel414) {
             // Camel 4.14 (the line camel-karaf ships) has no addSanitizeKeywords: its own list already holds
             // clientSecret, password and proxyPassword, not securityConfig; the component's URIs go through mask().
+            extended = false;
         }
+        CAMEL_SANITIZER_EXTENDED = extended;
     }
 
     /**

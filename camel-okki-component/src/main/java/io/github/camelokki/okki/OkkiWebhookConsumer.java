@@ -138,7 +138,10 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
             return consumer;
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (String.valueOf(t.getMessage()).contains("PlatformHttpEngine")) {
+                String message = String.valueOf(t.getMessage());
+                // Camel 4.17 and later: no PlatformHttpEngine found; Camel 4.14 with camel-platform-http-vertx but no
+                // Vert.x HTTP server: no platform-http-router-<port> bean
+                if (message.contains("PlatformHttpEngine") || message.contains("platform-http-router")) {
                     throw new IllegalStateException("okki:events is served through Camel's platform-http, but this"
                             + " application has no HTTP server for it. Add one: camel-platform-http-main with"
                             + " camel.server.enabled=true (Camel Main, port camel.server.port),"

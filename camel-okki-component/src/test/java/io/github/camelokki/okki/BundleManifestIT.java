@@ -88,7 +88,8 @@ class BundleManifestIT {
             assertNotNull(attrs, pkg + " is not imported: " + imports.keySet());
             assertRange(pkg, attrs.get("version"));
         }
-        assertRange("org.apache.camel", imports.get("org.apache.camel").get("version"), "[4.", ",5)");
+        // the oldest Camel line supported and tested (4.14) to the next major: admits every line .ci/run tests
+        assertRange("org.apache.camel", imports.get("org.apache.camel").get("version"), "[4.14,", ",5)");
         assertRange("com.fasterxml.jackson.databind",
                 imports.get("com.fasterxml.jackson.databind").get("version"), "[2.", ",3)");
     }

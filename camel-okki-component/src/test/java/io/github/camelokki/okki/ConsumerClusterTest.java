@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the middle of a sync, the other takes over from its watermark and keys, and together they deliver every record
  * exactly once.
  */
+@RequiresCamelModule("camel-master")
 class ConsumerClusterTest extends SimulatorTestSupport {
 
     @Test

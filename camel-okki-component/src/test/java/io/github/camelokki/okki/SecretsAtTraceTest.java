@@ -88,6 +88,11 @@ class SecretsAtTraceTest extends WebhookHttpTest {
     /** Camel's consoles that print the routes' definitions as written, for every component. */
     private static final Set<String> ROUTE_SOURCE_CONSOLES = Set.of("route-dump", "route-structure",
             "processor-detail");
+    /**
+     * Camel's consoles that act instead of showing: from Camel 4.22, calling heap-dump writes a heap dump (tens of MB)
+     * into the working directory.
+     */
+    private static final Set<String> ACTING_CONSOLES = Set.of("heap-dump");
     /** Camel's consoles whose JSON form lists endpoint URIs unmasked (their text form masks them), for every component. */
     private static final Set<String> RAW_JSON_CONSOLES = Set.of("endpoint", "service");
 
@@ -252,7 +257,8 @@ class SecretsAtTraceTest extends WebhookHttpTest {
         }
         DevConsoleRegistry consoles = DevConsoleRegistry.get(context);
         consoles.loadDevConsoles();
-        consoles.stream().filter(console -> !excusedConsoles().contains(console.getId()))
+        consoles.stream().filter(console -> !excusedConsoles().contains(console.getId())
+                        && !ACTING_CONSOLES.contains(console.getId()))
                 .forEach(console -> {
                     shown.put("console " + console.getId(), String.valueOf(console.call(DevConsole.MediaType.TEXT)));
                     if (!excusedJsonConsoles().contains(console.getId())) {
@@ -270,10 +276,31 @@ class SecretsAtTraceTest extends WebhookHttpTest {
         List<String> leaks = new ArrayList<>();
         shown.forEach((where, text) -> {
             if (NEVER_SHOWN.stream().anyMatch(text::contains)
-                    && excusedCamelCoreLines().stream().noneMatch(text::startsWith)) {
+                    && excusedCamelCoreLines().stream().noneMatch(text::startsWith)
+                    && !camelCannotMaskSecurityConfig(where, text)) {
                 leaks.add(where + ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
             }
         });
         assertEquals(List.of(), leaks);
+    }
+
+    /**
+     * Camel 4.14 has no URISupport.addSanitizeKeywords, so Camel's own outputs there (its log lines, JMX names and
+     * attributes, its consoles) mask only the option names Camel itself deems sensitive: a securityConfig written in
+     * the URI shows in them (docs/user-guide.md, Supported runtimes). Excused there only: on 4.14, for Camel's
+     * outputs, when the securityConfig values are all that shows, and only when the URI carries securityConfig
+     * ({@link SecretsOnTheComponentTest} gives it on the component: nothing excused there). The component's own
+     * outputs mask it on every line.
+     */
+    private boolean camelCannotMaskSecurityConfig(String where, String text) {
+        if (OkkiComponent.CAMEL_SANITIZER_EXTENDED || !eventsUri().contains("securityConfig=")) {
+            return false;
+        }
+        boolean componentOutput = where.startsWith("console okki") || where.startsWith("health ")
+                || where.startsWith("endpoint ") || text.startsWith("io.github.camelokki");
+        List<String> securityConfig = List.of(SECRET_OPTIONS.get("securityConfig").split(","));
+        return !componentOutput && NEVER_SHOWN.stream()
+                .filter(value -> !securityConfig.contains(value))
+                .noneMatch(text::contains);
     }
 }

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * credentials: receiving pushes needs only the security_config. The secret comes through a property placeholder
  * without RAW(...), so URI decoding turns its '+' into spaces, which the consumer restores.
  */
+@RequiresCamelModule("camel-platform-http-main")
 class WebhookMainTest {
 
     @Test
