@@ -2,14 +2,9 @@ package io.github.camelokki.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 import io.github.camelokki.simulator.loopback.LoopbackOkki;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The polling consumer reading {@code pages x pageSize} records (one poll, from {@code initialSync=all}) against the
@@ -47,7 +42,8 @@ public final class ConsumerRun {
         List<Double> perPageRatios = new ArrayList<>();
         try (LoopbackOkki stub = LoopbackOkki.builder().pages(pages, pageSize).start();
                 PagingLoop paging = new PagingLoop(stub);
-                Session session = new Session(stub, pageSize)) {
+                ConsumerSession session = new ConsumerSession(stub, pageSize,
+                        Map.of(PER_RECORD, "", PER_PAGE, "&splitResult=false"))) {
             for (int round = 0; round < warmups + rounds; round++) {
                 double[] ms = new double[3];
                 for (int i = 0; i < 3; i++) {
@@ -69,13 +65,13 @@ public final class ConsumerRun {
                 }
             }
         }
-        return new Result(records, rounds, median(perRecord), median(perPage), median(loop), median(perRecordRatios),
-                median(perPageRatios));
+        return new Result(records, rounds, Stats.median(perRecord), Stats.median(perPage), Stats.median(loop),
+                Stats.median(perRecordRatios), Stats.median(perPageRatios));
     }
 
     /** Milliseconds for a fresh context's consumer to route {@code records} records, one exchange each. */
     public static double consume(LoopbackOkki stub, int pageSize, long records) throws Exception {
-        try (Session session = new Session(stub, pageSize)) {
+        try (ConsumerSession session = new ConsumerSession(stub, pageSize, Map.of(PER_RECORD, ""))) {
             return session.consume(PER_RECORD, records);
         }
     }
@@ -91,60 +87,4 @@ public final class ConsumerRun {
         return ms;
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** A started context with the two consumer routes, stopped until a run starts one. */
-    private static final class Session implements AutoCloseable {
-        private final CamelContext context;
-        private final AtomicLong routed = new AtomicLong();
-        private volatile long expected;
-        private volatile CountDownLatch done;
-
-        Session(LoopbackOkki stub, int pageSize) throws Exception {
-            context = Fixtures.okkiContext(stub);
-            String uri = "okki:company/list?pageSize=" + pageSize + "&initialSync=all&initialDelay=0&delay=3600000";
-            context.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri).routeId(PER_RECORD).autoStartup(false).process(Session.this::count);
-                    from(uri + "&splitResult=false").routeId(PER_PAGE).autoStartup(false)
-                            .process(Session.this::count);
-                }
-            });
-            context.start();
-        }
-
-        private void count(Exchange exchange) {
-            long n = exchange.getMessage().getBody() instanceof List<?> page ? page.size() : 1;
-            if (routed.addAndGet(n) == expected) {
-                done.countDown();
-            }
-        }
-
-        /** Milliseconds from starting the route to its last record routed. */
-        double consume(String routeId, long records) throws Exception {
-            routed.set(0);
-            expected = records;
-            done = new CountDownLatch(1);
-            long start = System.nanoTime();
-            context.getRouteController().startRoute(routeId);
-            try {
-                if (!done.await(10, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException(routeId + " routed " + routed.get() + " of " + records + " records");
-                }
-                return (System.nanoTime() - start) / 1e6;
-            } finally {
-                context.getRouteController().stopRoute(routeId);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            context.close();
-        }
-    }
 }

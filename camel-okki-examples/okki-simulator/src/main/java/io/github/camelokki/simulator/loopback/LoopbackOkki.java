@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -84,6 +85,7 @@ public final class LoopbackOkki implements Closeable {
     private final Thread acceptor;
     private final FaultPlan faults;
     private final int companies;
+    private final long latencyMillis;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong acceptedConnections = new AtomicLong();
@@ -96,6 +98,7 @@ public final class LoopbackOkki implements Closeable {
     private LoopbackOkki(Builder b) throws IOException {
         this.faults = b.faults;
         this.companies = b.companies;
+        this.latencyMillis = b.latency.toMillis();
         for (LoopbackFault f : LoopbackFault.values()) {
             injected.put(f, new AtomicLong());
         }
@@ -128,6 +131,7 @@ public final class LoopbackOkki implements Closeable {
         private int companies = 1_000;
         private int maxConnections = 256;
         private FaultPlan faults = FaultPlan.NONE;
+        private Duration latency = Duration.ZERO;
 
         /** The port; 0 (the default) picks a free one. */
         public Builder port(int port) {
@@ -149,6 +153,16 @@ public final class LoopbackOkki implements Closeable {
         /** The most connections served at once (one thread each); further ones are closed at once. */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * How long each data request is held before it is answered, as if OKKI were far away (it answers in 100 ms
+         * and more from outside China); zero, the default, answers at once. Each connection waits on its own thread,
+         * so concurrent requests wait at the same time, as on a real network.
+         */
+        public Builder latency(Duration latency) {
+            this.latency = latency;
             return this;
         }
 
@@ -276,6 +290,16 @@ public final class LoopbackOkki implements Closeable {
         }
     }
 
+    private void awaitLatency() {
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Answers one request; false when the connection is to be closed. */
     private boolean answer(Request request, Socket socket, OutputStream out, Random random) throws IOException {
         String path = request.path();
@@ -284,6 +308,7 @@ public final class LoopbackOkki implements Closeable {
             tokenRequests.incrementAndGet();
         } else {
             dataRequests.incrementAndGet();
+            awaitLatency();
         }
         LoopbackFault fault = token && !faults.tokenFaults() ? null : faults.draw(random);
         if (fault != null) {
