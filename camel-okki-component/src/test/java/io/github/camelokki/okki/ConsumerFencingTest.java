@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.camelokki.okki.sync.JdbcStateRepository;
@@ -16,11 +17,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes (CamelContexts) poll the same list at once, without master:, on one shared state: the watermark in the
@@ -54,6 +57,37 @@ class ConsumerFencingTest extends SimulatorTestSupport {
         assertEquals(List.of(), duplicatesWithin(run.byA()), "node a delivered records twice by itself");
         assertEquals(List.of(), duplicatesWithin(run.byB()), "node b delivered records twice by itself");
         assertEquals(new HashSet<>(run.all()), new HashSet<>(run.union()), "the records delivered by either node");
+    }
+
+    /** A failed exchange removes its claim, or no consumer would ever deliver the record: a later poll delivers it. */
+    @Test
+    void aFailedExchangeReleasesItsClaim() throws Exception {
+        Records companies = sim.records("company");
+        List<Object> all = idsOf(companies.seed(30), companies.idField());
+        Object failing = all.get(7);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        List<Object> delivered = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("keys", MemoryIdempotentRepository.memoryIdempotentRepository());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("okki:company/list?pageSize=10&delay=50&initialDelay=0&claimBeforeRouting=true"
+                        + "&idempotentRepository=#keys").routeId("sync").process(e -> {
+                            if (failing.equals(e.getMessage().getHeader(OkkiConstants.RECORD_ID))
+                                    && failedOnce.compareAndSet(false, true)) {
+                                throw new IllegalStateException("the route fails once for " + failing);
+                            }
+                            recordOnSuccess(e, delivered);
+                        });
+            }
+        });
+
+        await("every company, the one that failed on a later poll", Waiting.PATIENCE_MILLIS,
+                () -> delivered.size() >= all.size());
+        awaitAWholePoll("sync");
+
+        assertTrue(failedOnce.get(), "the route never failed");
+        assertExactlyOnce(all, delivered);
     }
 
     /**
