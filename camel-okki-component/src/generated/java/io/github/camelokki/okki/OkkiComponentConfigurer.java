@@ -40,6 +40,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.camelokki.okki.catalog.BodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "claimbeforerouting":
+        case "claimBeforeRouting": getOrCreateConfiguration(target).setClaimBeforeRouting(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -125,6 +127,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "bodyType": return io.github.camelokki.okki.catalog.BodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "claimbeforerouting":
+        case "claimBeforeRouting": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -211,6 +215,8 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "bodyType": return getOrCreateConfiguration(target).getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "claimbeforerouting":
+        case "claimBeforeRouting": return getOrCreateConfiguration(target).isClaimBeforeRouting();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":

@@ -39,6 +39,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getWebhook().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimbeforerouting":
+        case "claimBeforeRouting": target.getConfiguration().setClaimBeforeRouting(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -170,6 +172,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
+        case "claimbeforerouting":
+        case "claimBeforeRouting": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -302,6 +306,8 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackurl":
         case "callbackUrl": return target.getWebhook().getCallbackUrl();
+        case "claimbeforerouting":
+        case "claimBeforeRouting": return target.getConfiguration().isClaimBeforeRouting();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

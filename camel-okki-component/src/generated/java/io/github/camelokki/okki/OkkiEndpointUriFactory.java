@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -32,6 +32,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("bodyType");
         props.add("bridgeErrorHandler");
         props.add("callbackUrl");
+        props.add("claimBeforeRouting");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

@@ -180,6 +180,19 @@ public class OkkiConfiguration implements Cloneable {
             + " idempotentCacheSize keys.")
     private IdempotentRepository idempotentRepository;
 
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "List consumers: claim each record version's key in the idempotentRepository before"
+                      + " routing it (a key another consumer holds is skipped), confirm it when the exchange"
+                      + " completes and remove it when the exchange fails: Camel's eager idempotent consumer, so that"
+                      + " consumers sharing state (two nodes polling at once while master: hands over leadership)"
+                      + " never both deliver a record. By default a key is stored only after its exchange completed:"
+                      + " such consumers may both deliver the records they have in flight, and a crash delivers the"
+                      + " record in hand again. With claims a crash between claim and completion leaves a claim on"
+                      + " a record never delivered, which every consumer then skips: pair it with a shared repository"
+                      + " that expires a dead node's claims, camel-sql's JdbcOrphanLockAwareIdempotentRepository,"
+                      + " with a lockMaxAgeMillis shorter than the time another node takes to take over.")
+    private boolean claimBeforeRouting;
+
     @UriParam(label = "consumer", defaultValue = "10000",
               description = "How many record keys the default in-memory repository keeps. Lists without time filters"
                       + " are read in full every poll, so for them it must exceed the number of records.")
@@ -475,6 +488,14 @@ public class OkkiConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isClaimBeforeRouting() {
+        return claimBeforeRouting;
+    }
+
+    public void setClaimBeforeRouting(boolean claimBeforeRouting) {
+        this.claimBeforeRouting = claimBeforeRouting;
     }
 
     public int getIdempotentCacheSize() {

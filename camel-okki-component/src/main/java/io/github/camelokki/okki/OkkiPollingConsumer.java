@@ -369,16 +369,22 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
                 && !walk(deletedListing(params), true, NONE, null).run.complete()) {
             return 0;
         }
-        watermark.set(now);
-        LOG.info("okki:{} starts syncing from OKKI's time {}", operation.uri(), probe.serverTime());
+        if (watermark.advance(now)) {
+            LOG.info("okki:{} starts syncing from OKKI's time {}", operation.uri(), probe.serverTime());
+        }
         return 0;
     }
 
+    /**
+     * Moves the watermark forward, never back: another consumer on the same state (a node still polling after it lost
+     * leadership) may have moved it further, and its move must stand.
+     */
     private void moveWatermark(LocalDateTime next) {
-        LocalDateTime current = watermark.get().orElse(null);
-        if (current == null || next.isAfter(current)) {
-            watermark.set(next);
+        if (watermark.advance(next)) {
             LOG.debug("okki:{} watermark now {}", operation.uri(), ServerTime.format(next));
+        } else {
+            LOG.debug("okki:{} keeps the stored watermark: it is already at or after {}", operation.uri(),
+                    ServerTime.format(next));
         }
     }
 
@@ -522,16 +528,27 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             return;
         }
         if (!conf.isSplitResult()) {
+            Page claimed = conf.isClaimBeforeRouting()
+                    ? fresh.select(i -> claim(fresh.keys().get(i), fresh.records().get(i), walk, response), i -> { })
+                    : fresh;
+            if (claimed.records().isEmpty()) {
+                return;
+            }
             Exchange exchange = createExchange(false);
-            exchange.getMessage().setBody(records.stream().map(mapper).toList());
+            exchange.getMessage().setBody(claimed.records().stream().map(mapper).toList());
             common(exchange.getMessage(), response, deleted);
-            handle(exchange, records, fresh.keys(), walk, response);
+            handle(exchange, claimed.records(), claimed.keys(), walk, response);
             return;
         }
         // OKKI's count for the window; versions delivered before are skipped, so fewer may arrive
         Integer batchSize = walk.run.total() != null ? walk.run.total().intValue() : null;
         for (int i = 0; i < records.size() && mayContinue(); i++) {
             Object record = records.get(i);
+            // claimed one at a time, just before routing: a claim then covers only the record in flight, so another
+            // consumer can take the rest of the page, and a crash leaves at most one claim behind
+            if (conf.isClaimBeforeRouting() && !claim(fresh.keys().get(i), record, walk, response)) {
+                continue;
+            }
             Exchange exchange = createExchange(false);
             Message message = exchange.getMessage();
             message.setBody(mapper.apply(record));
@@ -552,23 +569,67 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     }
 
     /**
+     * With claimBeforeRouting: claims a record version's key before its exchange is created. False when another
+     * consumer on the same repository holds it (or delivered it since this page was checked): the record is then
+     * skipped, and the walk keeps the watermark at or before it, as for a failure, so that the next poll meets it
+     * again should that consumer's exchange fail and release the claim.
+     */
+    private boolean claim(String key, Object record, Walk walk, OkkiResponse response) {
+        if (store(key)) {
+            return true;
+        }
+        LOG.debug("okki:{}: {} is claimed by another consumer; skipped", operation.uri(), key);
+        walk.run.failed(keys.updateTime(record), ServerTime.parse(response.serverTime()));
+        return false;
+    }
+
+    /**
+     * Stores a key in the repository; true when this call stored it. A repository may throw instead of answering false
+     * when another consumer stores the same key at the same moment (camel-sql's JdbcMessageIdRepository counts, then
+     * inserts, and the table's primary key refuses the second insert): the key is then held, which is all that false
+     * would have said, and the poll goes on. Any other failure is the poll's.
+     */
+    private boolean store(String key) {
+        try {
+            return delivered.add(key);
+        } catch (RuntimeException e) {
+            if (delivered.contains(key)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Processes one exchange carrying the given records and, once it completed, stores their keys (computed once, when
-     * the page was read); a failure marks
-     * them to be read again. False when the consumer is stopping and the exchange was not processed.
+     * the page was read) and confirms them; a failure marks them to be read again. With claimBeforeRouting the keys
+     * are already stored as claims: completion confirms them, failure (or a stop before processing) removes them so
+     * that this or another consumer can deliver the records later. False when the consumer is stopping and the
+     * exchange was not processed.
      */
     private boolean handle(Exchange exchange, List<?> records, List<String> recordKeys, Walk walk,
             OkkiResponse response) {
+        boolean claimed = conf.isClaimBeforeRouting();
         handling.lock();
         try {
             if (!mayContinue()) {
                 releaseExchange(exchange, false);
+                if (claimed) {
+                    recordKeys.forEach(delivered::remove);
+                }
                 return false;
             }
             if (process(exchange)) {
-                recordKeys.forEach(delivered::add);
+                if (!claimed) {
+                    recordKeys.forEach(this::store);
+                }
+                recordKeys.forEach(delivered::confirm);
                 walk.deliveredCount++;
                 stats.delivered(records.size());
             } else {
+                if (claimed) {
+                    recordKeys.forEach(delivered::remove);
+                }
                 stats.deliveryFailed(records.size());
                 LocalDateTime answeredAt = ServerTime.parse(response.serverTime());
                 records.forEach(r -> walk.run.failed(keys.updateTime(r), answeredAt));

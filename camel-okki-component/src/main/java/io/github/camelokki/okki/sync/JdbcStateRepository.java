@@ -19,12 +19,20 @@ import org.apache.camel.support.service.ServiceSupport;
  * UPDATE and INSERT statements that every SQL database accepts. Each write is its own transaction, committed here
  * when the data source hands out connections without auto-commit.
  * <p>
+ * Fencing: {@link #advanceState} is a compare-and-set in the database ({@code UPDATE ... WHERE STATE_VALUE < ?}, an
+ * INSERT only for a key not stored yet), so a node that lost leadership but still polls cannot put back an older
+ * watermark, and concurrent writers end at the greatest value. The comparison is on the text, which needs no
+ * column beyond the two of earlier versions: a table they created keeps working as it is. Watermarks sort correctly as
+ * text in any collation: they are fixed-width {@code yyyy-MM-dd HH:mm:ss}, separators at the same places, so only their
+ * digits can differ. {@link #setState} stays an unconditional write (the {@link StateRepository} contract), for
+ * whoever resets a watermark on purpose.
+ * <p>
  * Table (created at start unless {@code createTable} is false):
  * {@code CREATE TABLE IF NOT EXISTS OKKI_STATE (STATE_KEY VARCHAR(500) PRIMARY KEY, STATE_VALUE VARCHAR(500))}. H2,
  * PostgreSQL, MySQL, MariaDB and Oracle 23ai accept that; on a database that does not, create the table beforehand
  * and set {@code createTable} to false.
  */
-public class JdbcStateRepository extends ServiceSupport implements StateRepository<String, String> {
+public class JdbcStateRepository extends ServiceSupport implements MonotonicStateRepository {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
@@ -73,16 +81,38 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     @Override
     public void setState(String key, String value) {
+        store(key, value, false);
+    }
+
+    @Override
+    public boolean advanceState(String key, String value) {
+        return store(key, value, true);
+    }
+
+    /**
+     * Updates the key's row, or inserts it when there is none; forward only: the update changes only a smaller (or
+     * NULL) value. True when the value was stored.
+     */
+    private boolean store(String key, String value, boolean forwardOnly) {
         try (Connection c = dataSource.getConnection()) {
-            if (transaction(c, () -> update(c, key, value)) == 0) {
-                try {
-                    transaction(c, () -> insert(c, key, value));
-                } catch (SQLException raced) {
-                    // another node inserted the key between our update and insert: update its row instead
-                    if (transaction(c, () -> update(c, key, value)) == 0) {
-                        throw raced;
-                    }
+            if (transaction(c, () -> update(c, key, value, forwardOnly)) > 0) {
+                return true;
+            }
+            if (forwardOnly && transaction(c, () -> count(c, key)) > 0) {
+                return false; // the stored value is at or after ours
+            }
+            try {
+                transaction(c, () -> insert(c, key, value));
+                return true;
+            } catch (SQLException raced) {
+                // another node inserted the key between our update and insert: update its row instead
+                if (transaction(c, () -> update(c, key, value, forwardOnly)) > 0) {
+                    return true;
                 }
+                if (forwardOnly && transaction(c, () -> count(c, key)) > 0) {
+                    return false; // and what it inserted is at or after ours
+                }
+                throw raced;
             }
         } catch (SQLException e) {
             throw new RuntimeCamelException("Cannot store state " + key + " in " + table, e);
@@ -113,11 +143,27 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         int run() throws SQLException;
     }
 
-    private int update(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET STATE_VALUE = ? WHERE STATE_KEY = ?")) {
+    private int update(Connection c, String key, String value, boolean forwardOnly) throws SQLException {
+        String sql = "UPDATE " + table + " SET STATE_VALUE = ? WHERE STATE_KEY = ?"
+                + (forwardOnly ? " AND (STATE_VALUE IS NULL OR STATE_VALUE < ?)" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, value);
             ps.setString(2, key);
+            if (forwardOnly) {
+                ps.setString(3, value);
+            }
             return ps.executeUpdate();
+        }
+    }
+
+    /** How many rows the key has (0 or 1); run as a transaction so that no read stays open on the connection. */
+    private int count(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE STATE_KEY = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

@@ -8,6 +8,13 @@ import org.apache.camel.spi.StateRepository;
 /**
  * How far an incremental sync has got: OKKI's time up to which every change has been delivered, kept in a Camel
  * {@link StateRepository} so that it survives restarts and, with a shared repository, moves to another node.
+ * <p>
+ * It only moves forward. In a {@link MonotonicStateRepository} (the component's {@link JdbcStateRepository}) the move
+ * is a compare-and-set in the store, so it holds between nodes too. Other stores (Camel's
+ * {@code MemoryStateRepository} and {@code FileStateRepository}) have no compare-and-set: the read, comparison and
+ * write are then done holding the repository instance's monitor, which makes them atomic between consumers sharing
+ * that instance in one JVM, and for nothing else: two nodes, each with its own instance over one file, do not see
+ * each other's writes and the last writer wins, even with an older watermark.
  */
 public final class Watermark {
 
@@ -23,8 +30,24 @@ public final class Watermark {
         return Optional.ofNullable(ServerTime.parse(repository.getState(key)));
     }
 
-    public void set(LocalDateTime time) {
-        repository.setState(key, ServerTime.format(time));
+    /**
+     * Moves the watermark to {@code time} unless it is already there or later.
+     *
+     * @return true when it moved; false when the stored watermark (perhaps another node's) is at or after it
+     */
+    public boolean advance(LocalDateTime time) {
+        String value = ServerTime.format(time);
+        if (repository instanceof MonotonicStateRepository monotonic) {
+            return monotonic.advanceState(key, value);
+        }
+        synchronized (repository) {
+            LocalDateTime current = get().orElse(null);
+            if (current != null && !time.isAfter(current)) {
+                return false;
+            }
+            repository.setState(key, value);
+            return true;
+        }
     }
 
     public String key() {

@@ -1,7 +1,7 @@
 package io.github.camelokki.okki.sync;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.LocalDateTime;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -10,9 +10,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The state table on connections with and without auto-commit: what one connection stores, another reads.
+ * The state table on connections with and without auto-commit: what one connection stores, another reads; and the
+ * watermark's compare-and-set between writers that each hold their own repository on the same table, as nodes do.
  */
 class JdbcStateRepositoryTest {
 
@@ -46,13 +48,50 @@ class JdbcStateRepositoryTest {
         }
     }
 
+    @Test
+    void aStaleWriterCannotMoveTheWatermarkBack() throws Exception {
+        JdbcDataSource db = h2("stale");
+        JdbcStateRepository leader = started(new JdbcStateRepository(db));
+        JdbcStateRepository stale = started(new JdbcStateRepository(db));
+
+        assertTrue(stale.advanceState(KEY, "2026-11-25 10:00:00"), "the first watermark is inserted");
+        assertTrue(leader.advanceState(KEY, "2026-11-25 10:05:00"));
+        assertFalse(stale.advanceState(KEY, "2026-11-25 10:03:00"), "an older watermark must not be stored");
+        assertFalse(stale.advanceState(KEY, "2026-11-25 10:05:00"), "an equal one changes nothing");
+        assertEquals("2026-11-25 10:05:00", leader.getState(KEY));
+        assertFalse(new Watermark(stale, KEY).advance(LocalDateTime.of(2026, 11, 25, 9, 0)),
+                "the consumer's watermark goes through the compare-and-set");
+        assertEquals("2026-11-25 10:05:00", stale.getState(KEY));
+
+        // setState stays a plain write, for whoever resets a watermark on purpose
+        stale.setState(KEY, "2026-11-01 00:00:00");
+        assertEquals("2026-11-01 00:00:00", leader.getState(KEY));
+    }
+
+    @Test
+    void aNullValueLeftInATableIsOvertaken() throws Exception {
+        JdbcDataSource db = h2("null");
+        JdbcStateRepository state = started(new JdbcStateRepository(db));
+        state.setState(KEY, null);
+
+        assertTrue(state.advanceState(KEY, "2026-11-25 10:00:00"));
+        assertEquals("2026-11-25 10:00:00", state.getState(KEY));
+    }
+
+    /** Nodes, each with its own repository on the table, race to move one watermark: see {@link WatermarkRace}. */
+    @Test
+    void concurrentWritersEndAtTheGreatestWatermark() throws Exception {
+        JdbcDataSource db = h2("race");
+        WatermarkRace.run(() -> new Watermark(started(new JdbcStateRepository(db)), KEY));
+    }
+
     private static JdbcDataSource h2(String name) {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:state-" + name + ";DB_CLOSE_DELAY=-1");
         return db;
     }
 
-    private static JdbcStateRepository started(JdbcStateRepository repository) throws SQLException {
+    private static JdbcStateRepository started(JdbcStateRepository repository) {
         repository.start();
         return repository;
     }

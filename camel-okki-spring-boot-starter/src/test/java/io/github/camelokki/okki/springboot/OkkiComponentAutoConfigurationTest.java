@@ -41,6 +41,7 @@ class OkkiComponentAutoConfigurationTest {
             new Option("baseUrl", "http://okki.test:8089", "http://okki.test:8089"),
             new Option("pageSize", "50", 50),
             new Option("bridgeErrorHandler", "true", true),
+            new Option("claimBeforeRouting", "true", true),
             new Option("idempotentCacheSize", "500", 500),
             new Option("maxSliceRecords", "2000", 2000),
             new Option("idempotentRepository", "okkiKeys", new BeanRef("okkiKeys")),
