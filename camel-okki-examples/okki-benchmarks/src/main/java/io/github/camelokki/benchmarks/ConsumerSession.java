@@ -2,13 +2,10 @@ package io.github.camelokki.benchmarks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelokki.okki.OkkiConstants;
 import io.github.camelokki.simulator.loopback.LoopbackOkki;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -23,9 +20,6 @@ final class ConsumerSession implements AutoCloseable {
 
     private final CamelContext context;
     private final AtomicLong routed = new AtomicLong();
-    /** The record ids routed in the current run, when duplicates are counted; null otherwise. */
-    private final Set<Object> seen;
-    private final AtomicLong duplicates = new AtomicLong();
     private volatile long expected;
     private volatile CountDownLatch done;
 
@@ -34,13 +28,6 @@ final class ConsumerSession implements AutoCloseable {
      *                 list in one walk (maxSliceRecords above any account), as the hand-written loop does.
      */
     ConsumerSession(LoopbackOkki stub, int pageSize, Map<String, String> variants) throws Exception {
-        this(stub, pageSize, variants, false);
-    }
-
-    /** @param countDuplicates whether to count records routed twice in a run (costs a set insert per record) */
-    ConsumerSession(LoopbackOkki stub, int pageSize, Map<String, String> variants, boolean countDuplicates)
-            throws Exception {
-        seen = countDuplicates ? ConcurrentHashMap.newKeySet() : null;
         context = Fixtures.okkiContext(stub);
         String uri = "okki:company/list?pageSize=" + pageSize + "&initialSync=all&initialDelay=0&delay=3600000"
                 + "&maxSliceRecords=" + Integer.MAX_VALUE;
@@ -55,9 +42,6 @@ final class ConsumerSession implements AutoCloseable {
     }
 
     private void count(Exchange exchange) {
-        if (seen != null && !seen.add(exchange.getMessage().getHeader(OkkiConstants.RECORD_ID))) {
-            duplicates.incrementAndGet();
-        }
         long n = exchange.getMessage().getBody() instanceof List<?> page ? page.size() : 1;
         if (routed.addAndGet(n) == expected) {
             done.countDown();
@@ -67,10 +51,6 @@ final class ConsumerSession implements AutoCloseable {
     /** Milliseconds from starting the route to its last record routed. */
     double consume(String routeId, long records) throws Exception {
         routed.set(0);
-        duplicates.set(0);
-        if (seen != null) {
-            seen.clear();
-        }
         expected = records;
         done = new CountDownLatch(1);
         long start = System.nanoTime();
@@ -83,11 +63,6 @@ final class ConsumerSession implements AutoCloseable {
         } finally {
             context.getRouteController().stopRoute(routeId);
         }
-    }
-
-    /** Records routed more than once in the last run (0 when not counted). */
-    long duplicates() {
-        return duplicates.get();
     }
 
     @Override
