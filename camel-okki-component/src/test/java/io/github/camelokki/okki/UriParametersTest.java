@@ -20,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An operation's parameters as plain URI options by OKKI's names, beside param.* and the params header. */
 class UriParametersTest extends OkkiTestSupport {
@@ -132,6 +131,5 @@ class UriParametersTest extends OkkiTestSupport {
                 OkkiEndpoint.class);
 
         assertEquals(Map.of("time_type", "1"), endpoint.getParams());
-        assertNull(endpoint.getParams().get("scheduler.foo"));
     }
 }
