@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.github.camelokki.okki.api.OkkiClient;
+import io.github.camelokki.okki.api.UriParameters;
 import io.github.camelokki.okki.auth.Credentials;
 import io.github.camelokki.okki.auth.GrantType;
 import io.github.camelokki.okki.auth.TokenEndpoint;
 import io.github.camelokki.okki.auth.TokenManager;
+import io.github.camelokki.okki.catalog.OperationCatalog;
 import io.github.camelokki.okki.health.OkkiTokenHealthCheck;
 import io.github.camelokki.okki.transport.HttpTransport;
 import io.github.camelokki.okki.transport.RetryPolicy;
@@ -57,6 +59,8 @@ public class OkkiComponent extends DefaultComponent {
 
     /** The options generated as secret ({@code secret = true}), whatever their names. */
     static final Set<String> SECRET_OPTIONS = new OkkiEndpointUriFactory().secretPropertyNames();
+    /** The generated list of endpoint options, which OKKI parameters given as plain options must not shadow. */
+    private static final OkkiEndpointUriFactory ENDPOINT_OPTIONS = new OkkiEndpointUriFactory();
     /** A secret option and its value in an endpoint URI, plain or RAW(...)/RAW{...}. */
     private static final Pattern SECRET_IN_URI = Pattern.compile("([?&](?:"
             + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
@@ -104,6 +108,11 @@ public class OkkiComponent extends DefaultComponent {
         endpoint.setResource(parts[0]);
         endpoint.setOperation(parts[1]);
         Map<String, Object> params = PropertiesHelper.extractProperties(parameters, PARAM_PREFIX);
+        if (parts[1] != null && !"api".equals(parts[0])) {
+            // an operation's own parameters may be plain options; okki:api and okki:events have no catalog entry
+            params = UriParameters.take(OperationCatalog.standard().require(parts[0], parts[1]), parameters, params,
+                    ENDPOINT_OPTIONS.propertyNames(), ENDPOINT_OPTIONS.multiValuePrefixes().values());
+        }
         endpoint.setParams(params);
         setProperties(endpoint, parameters);
         return endpoint;

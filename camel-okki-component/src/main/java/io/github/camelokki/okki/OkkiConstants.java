@@ -8,7 +8,7 @@ import org.apache.camel.spi.Metadata;
 public final class OkkiConstants {
 
     @Metadata(label = "producer", description = "Parameters of the call by their OKKI names (e.g. company_id);"
-            + " they override the endpoint's param.* options.", javaType = "java.util.Map<String, Object>")
+            + " they override the parameters set on the endpoint.", javaType = "java.util.Map<String, Object>")
     public static final String PARAMS = "CamelOkkiParams";
 
     @Metadata(label = "producer", description = "The id of the record the operation works on; fills the operation's"

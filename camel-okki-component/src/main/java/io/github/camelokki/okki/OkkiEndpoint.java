@@ -48,7 +48,9 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private OkkiWebhookConfiguration webhook = new OkkiWebhookConfiguration();
 
     @UriParam(label = "producer", prefix = "param.", multiValue = true,
-              description = "Parameters of the call by their OKKI names, e.g. param.company_id=42 or param.all=2.")
+              description = "Parameters of the call by their OKKI names, e.g. param.company_id=42 or param.all=2. The"
+                      + " operation's documented parameters may also be given without the prefix (company_id=42);"
+                      + " the prefix reaches a parameter named like an endpoint option, or one the catalog lacks.")
     private Map<String, Object> params = new LinkedHashMap<>();
 
     private Operation resolved;

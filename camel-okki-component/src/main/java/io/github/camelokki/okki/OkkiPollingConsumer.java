@@ -124,9 +124,9 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             if (given != null && !value.equals(String.valueOf(given).strip())) {
                 throw new IllegalArgumentException("okki:" + operation.uri() + " consumer: " + name + "=" + given
                         + " makes OKKI filter the window on another time than the update time, so the consumer would"
-                        + " miss changes. It sends " + name + "=" + value + " itself: remove "
-                        + "param." + name + ", or read by that time with a producer, e.g. to(\"okki:" + operation.uri()
-                        + "?allPages=true&param." + name + "=" + given + "&param.start_time=...\").");
+                        + " miss changes. It sends " + name + "=" + value + " itself: remove the option "
+                        + name + ", or read by that time with a producer, e.g. to(\"okki:" + operation.uri()
+                        + "?allPages=true&" + name + "=" + given + "&start_time=...\").");
             }
         });
     }

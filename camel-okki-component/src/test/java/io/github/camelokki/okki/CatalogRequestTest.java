@@ -122,12 +122,13 @@ class CatalogRequestTest extends OkkiTestSupport {
             Object id = null;
             Map<String, String> sent = new LinkedHashMap<>();
 
-            // every required parameter; the id parameter through the id header, the others as param.* options
+            // every required parameter; the id parameter through the id header, the others as plain URI options
             for (Parameter p : op.parameters().toList()) {
                 if (!p.required()) {
                     continue;
                 }
-                String value = "req-" + p.name();
+                // a string names its parameter; a number is unique within the call, and must arrive as written
+                String value = p.type() == Parameter.Type.STRING ? "req-" + p.name() : String.valueOf(1001 + sent.size());
                 if (p.name().equals(op.idParameter())) {
                     id = value;
                 } else {
@@ -187,7 +188,7 @@ class CatalogRequestTest extends OkkiTestSupport {
         }
 
         String endpointUri(String resourceAndName) {
-            String options = uriParams.entrySet().stream().map(e -> "param." + e.getKey() + "=" + e.getValue())
+            String options = uriParams.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&"));
             return "okki:" + resourceAndName + (options.isEmpty() ? "" : "?" + options);
         }

@@ -39,11 +39,12 @@ class ConsumerValidationTest extends OkkiTestSupport {
 
     @Test
     void aWindowOnCreationTimeIsRefused() throws Exception {
-        Throwable e = startFailure("okki:company/list?param.time_type=2");
-        assertEquals("okki:company/list consumer: time_type=2 makes OKKI filter the window on another time than the"
-                + " update time, so the consumer would miss changes. It sends time_type=1 itself: remove"
-                + " param.time_type, or read by that time with a producer, e.g."
-                + " to(\"okki:company/list?allPages=true&param.time_type=2&param.start_time=...\").", e.getMessage());
+        String message = "okki:company/list consumer: time_type=2 makes OKKI filter the window on another time than the"
+                + " update time, so the consumer would miss changes. It sends time_type=1 itself: remove the option"
+                + " time_type, or read by that time with a producer, e.g."
+                + " to(\"okki:company/list?allPages=true&time_type=2&start_time=...\").";
+        assertEquals(message, startFailure("okki:company/list?time_type=2").getMessage());
+        assertEquals(message, startFailure("okki:company/list?param.time_type=2").getMessage());
     }
 
     @Test

@@ -100,7 +100,7 @@ class DocsInSyncTest {
 
     private static String operations() {
         StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,1,3,1,1,1,3,2,4\",options=\"header\"]\n|===\n"
-                + "| URI | Method | Path | Scope | Body | Id parameter | Parameters (* required) | Paging | Description\n");
+                + "| URI | Method | Path | Scope | Body | Id parameter | Parameters (* required; :integer, :number, else a string) | Paging | Description\n");
         for (Operation op : OperationCatalog.standard().operations()) {
             String uri = "okki:" + op.uri() + (op.aliases().isEmpty() ? ""
                     : " (also " + op.aliases().stream().map(a -> op.resource() + "/" + a)

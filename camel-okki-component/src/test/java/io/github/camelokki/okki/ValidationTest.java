@@ -340,7 +340,10 @@ class ValidationTest extends OkkiTestSupport {
 
     @Test
     void pageNumberNotANumber() {
-        OkkiInvalidRequestException e = invalidRequest("okki:company/list?param.start_index=first", null, Map.of());
+        assertEquals("The parameter start_index of okki:company/list is an integer, not 'first'",
+                endpointFailure("okki:company/list?param.start_index=first").getMessage());
+        OkkiInvalidRequestException e = invalidRequest("okki:company/list", null,
+                Map.of(OkkiConstants.PARAMS, Map.of("start_index", "first")));
 
         assertContains("start_index", e.getMessage());
         assertContains("'first'", e.getMessage());

@@ -77,7 +77,7 @@ public final class RequestFactory {
             case NONE -> {
                 if (!isBlank(body)) {
                     throw new OkkiInvalidRequestException(what + " takes no body, but the message body is a "
-                            + body.getClass().getName() + ". Give its parameters as param.* endpoint options or in the "
+                            + body.getClass().getName() + ". Give its parameters as endpoint options by OKKI's names or in the "
                             + OkkiConstants.PARAMS + " header, and clear the body before this endpoint "
                             + "(e.g. setBody(constant(null))).");
                 }
@@ -115,8 +115,8 @@ public final class RequestFactory {
         }
         String first = missing.get(0);
         StringBuilder sb = new StringBuilder(what).append(" needs the parameter").append(missing.size() > 1 ? "s " : " ")
-                .append(String.join(", ", missing)).append(". Set it as the endpoint option param.").append(first)
-                .append("=..., or in the ").append(OkkiConstants.PARAMS).append(" header (a Map)");
+                .append(String.join(", ", missing)).append(". Set it as the endpoint option ").append(first)
+                .append("=... (or param.").append(first).append("=...), or in the ").append(OkkiConstants.PARAMS).append(" header (a Map)");
         if (missing.contains(op.idParameter())) {
             sb.append("; ").append(op.idParameter()).append(" can also come from the ").append(OkkiConstants.ID)
                     .append(" header");

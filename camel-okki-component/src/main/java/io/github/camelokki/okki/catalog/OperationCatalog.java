@@ -228,7 +228,8 @@ public final class OperationCatalog {
         return Optional.empty();
     }
 
-    private static String closest(String wanted, Collection<String> candidates) {
+    /** The candidate nearest to {@code wanted} by edit distance, ignoring case; "?" when there is none. */
+    public static String closest(String wanted, Collection<String> candidates) {
         String target = wanted.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .min(Comparator.comparingInt((String c) -> distance(target, c.toLowerCase(Locale.ROOT)))

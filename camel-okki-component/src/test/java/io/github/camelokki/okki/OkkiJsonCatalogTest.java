@@ -1,0 +1,92 @@
+package io.github.camelokki.okki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.camelokki.okki.catalog.OperationCatalog;
+import org.apache.camel.catalog.DefaultCamelCatalog;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.tooling.model.ComponentModel;
+import org.apache.camel.tooling.model.JsonMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The okki.json of the build, as Camel tooling sees it: loaded into Camel's catalog, it accepts an operation's
+ * parameters as URI options and checks their names, types and the operation, as the component does.
+ */
+class OkkiJsonCatalogTest {
+
+    private static String json;
+    private static DefaultCamelCatalog catalog;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = OkkiJsonCatalogTest.class.getResourceAsStream("/META-INF/io/github/camelokki/okki/okki.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catalog = new DefaultCamelCatalog();
+        catalog.addComponent("okki", OkkiComponent.class.getName(), json);
+    }
+
+    /** What the catalog finds wrong with a URI: unknown options, invalid values by option; empty when valid. */
+    private static Map<String, String> problems(String uri) {
+        EndpointValidationResult result = catalog.validateEndpointProperties(uri);
+        Map<String, String> problems = new TreeMap<>();
+        if (result.getUnknown() != null) {
+            result.getUnknown().forEach(name -> problems.put(name, "unknown"));
+        }
+        if (result.getInvalidInteger() != null) {
+            result.getInvalidInteger().forEach((name, value) -> problems.put(name, "not an integer: " + value));
+        }
+        if (result.getInvalidEnum() != null) {
+            result.getInvalidEnum().forEach((name, value) -> problems.put(name, "not one of the choices: " + value));
+        }
+        return problems;
+    }
+
+    @Test
+    void theJsonCarriesEveryOperationOfTheCatalog() {
+        ComponentModel model = JsonMapper.generateComponentModel(json);
+        ComponentModel expected = JsonMapper.generateComponentModel(json);
+        OkkiJsonApis.withOperations(expected, OperationCatalog.standard());
+
+        assertTrue(model.isApi());
+        assertEquals(JsonMapper.createParameterJsonSchema(expected), JsonMapper.createParameterJsonSchema(model));
+    }
+
+    @Test
+    void parametersAndEndpointOptionsAreValid() {
+        assertEquals(Map.of(), problems("okki:company/list?start_time=2026-01-01 00:00:00&time_type=1&all=2"
+                + "&group_id=7&pageSize=50&param.removed=1"));
+        assertEquals(Map.of(), problems("okki:company/companyEnums"));
+        assertEquals(Map.of(), problems("okki:api/get?path=/v1/company/somethingNew&param.x=1"));
+        assertEquals(Map.of(), problems("okki:events?webhookPath=/okki"));
+    }
+
+    @Test
+    void aMistypedParameterIsUnknown() {
+        assertEquals(Map.of("strat_time", "unknown"), problems("okki:company/list?strat_time=2026-01-01 00:00:00"));
+    }
+
+    @Test
+    void aParameterOfAnotherOperationIsUnknown() {
+        assertEquals(Map.of("start_time", "unknown"), problems("okki:company/info?start_time=2026-01-01 00:00:00"));
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsInvalid() {
+        assertEquals(Map.of("group_id", "not an integer: abc"), problems("okki:company/list?group_id=abc"));
+    }
+
+    @Test
+    void anUnknownOperationIsInvalid() {
+        assertEquals(Map.of("operation", "not one of the choices: lsit"), problems("okki:company/lsit"));
+    }
+}
