@@ -1,9 +1,6 @@
 package io.github.camelokki.okki;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,15 +40,8 @@ class ChangeTrackingSpecTest {
     private static Map<String, Object> paths;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void readSpec() throws IOException {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(16 * 1024 * 1024);
-        try (Reader in = Files.newBufferedReader(SharedApiFiles.locate("openapi.yml", "okki.openapi.yml"),
-                StandardCharsets.UTF_8)) {
-            Map<String, Object> spec = new Yaml(options).load(in);
-            paths = (Map<String, Object>) spec.get("paths");
-        }
+        paths = SharedApiFiles.openApiPaths();
     }
 
     static Stream<Arguments> trackedLists() {

@@ -1,9 +1,15 @@
 package io.github.camelokki.okki;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,5 +52,16 @@ final class SharedApiFiles {
                     + "=<file> at it.");
         }
         return file;
+    }
+
+    /** The {@code paths} of OKKI's OpenAPI file, as snakeyaml reads them (the file is larger than its default limit). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> openApiPaths() throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(16 * 1024 * 1024);
+        try (Reader in = Files.newBufferedReader(locate("openapi.yml", "okki.openapi.yml"), StandardCharsets.UTF_8)) {
+            Map<String, Object> spec = new Yaml(options).load(in);
+            return (Map<String, Object>) spec.get("paths");
+        }
     }
 }
