@@ -57,10 +57,10 @@ public class OkkiComponent extends DefaultComponent {
     private final Set<OkkiPollingConsumer> pollingConsumers = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
 
-    /** The options generated as secret ({@code secret = true}), whatever their names. */
-    static final Set<String> SECRET_OPTIONS = new OkkiEndpointUriFactory().secretPropertyNames();
     /** The generated list of endpoint options, which OKKI parameters given as plain options must not shadow. */
     private static final OkkiEndpointUriFactory ENDPOINT_OPTIONS = new OkkiEndpointUriFactory();
+    /** The options generated as secret ({@code secret = true}), whatever their names. */
+    static final Set<String> SECRET_OPTIONS = ENDPOINT_OPTIONS.secretPropertyNames();
     /** A secret option and its value in an endpoint URI, plain or RAW(...)/RAW{...}. */
     private static final Pattern SECRET_IN_URI = Pattern.compile("([?&](?:"
             + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
