@@ -51,8 +51,7 @@ public class OkkiProducer extends DefaultProducer {
         if (operation.isPageable()) {
             page = intParam(params, paging.style().pageParam(), 1);
             pageSize = intParam(params, paging.style().sizeParam(), pageSize);
-            params.put(paging.style().pageParam(), page);
-            params.put(paging.style().sizeParam(), pageSize);
+            params = paging.page(params, page, pageSize);
         }
         OkkiResponse response = client.call(operation, requests.build(operation, params, message.getBody()));
 
@@ -95,14 +94,10 @@ public class OkkiProducer extends DefaultProducer {
     }
 
     private PageIterator<Object> allRecords(Map<String, Object> params, int pageSize, OkkiResponse first, int page) {
-        String pageParam = operation.paging().style().pageParam();
-        return new PageIterator<>(number -> {
-            Map<String, Object> next = new LinkedHashMap<>(params);
-            if (pageParam != null) {
-                next.put(pageParam, number);
-            }
-            return client.call(operation, requests.build(operation, next, null));
-        }, operation.paging(), pageSize, first, page, recordMapper);
+        Paging paging = operation.paging();
+        return new PageIterator<>(number -> client.call(operation,
+                requests.build(operation, paging.page(params, number, pageSize), null)),
+                paging, pageSize, first, page, recordMapper);
     }
 
     private int intParam(Map<String, Object> params, String name, int fallback) {

@@ -55,8 +55,7 @@ public final class PageIterator<T> implements Iterator<T> {
         if (reported != null) {
             total = reported;
         }
-        lastPage = page.isEmpty() || !paging.style().pageable()
-                || (total != null ? seen >= total : page.size() < pageSize);
+        lastPage = paging.isLastPage(page.size(), seen, total, pageSize);
     }
 
     @Override
