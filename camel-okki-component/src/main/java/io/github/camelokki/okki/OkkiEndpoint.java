@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelokki.okki.api.OkkiClient;
-import io.github.camelokki.okki.api.RequestFactory;
 import io.github.camelokki.okki.catalog.BodyType;
 import io.github.camelokki.okki.catalog.HttpMethod;
 import io.github.camelokki.okki.catalog.Operation;
@@ -55,7 +54,6 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     private Operation resolved;
     private OkkiClient client;
-    private RequestFactory requests;
 
     public OkkiEndpoint(String uri, OkkiComponent component, OkkiConfiguration configuration) {
         super(uri, component);
@@ -103,14 +101,12 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
         if (isEvents()) {
             // Credentials are optional here: only enrichment and webhook registration call OKKI.
             if (configuration.getClientId() != null) {
-                requests = new RequestFactory(OkkiComponent.credentials(configuration).baseUrl());
                 client = getComponent().client(configuration, null);
             }
             return;
         }
         resolved = resolveOperation();
         checkOptions(resolved);
-        requests = new RequestFactory(OkkiComponent.credentials(configuration).baseUrl());
         client = getComponent().client(configuration, resolved.scope());
     }
 
@@ -178,10 +174,6 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
     /** The client for calls to OKKI; null for okki:events without credentials. */
     OkkiClient client() {
         return client;
-    }
-
-    RequestFactory requests() {
-        return requests;
     }
 
     public String getResource() {

@@ -166,7 +166,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
 
     @Override
     public OkkiResponse fetch(Map<String, Object> params) {
-        return endpoint.client().call(operation, endpoint.requests().build(operation, params, null));
+        return endpoint.client().call(operation, params, null);
     }
 
     /**

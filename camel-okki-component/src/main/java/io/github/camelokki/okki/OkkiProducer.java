@@ -9,7 +9,6 @@ import java.util.function.Function;
 import io.github.camelokki.okki.api.OkkiClient;
 import io.github.camelokki.okki.api.OkkiResponse;
 import io.github.camelokki.okki.api.PageIterator;
-import io.github.camelokki.okki.api.RequestFactory;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.Paging;
 import io.github.camelokki.okki.json.OkkiJson;
@@ -26,7 +25,6 @@ public class OkkiProducer extends DefaultProducer {
     private final Operation operation;
     private final OkkiConfiguration conf;
     private final OkkiClient client;
-    private final RequestFactory requests;
     private final Map<String, Object> uriParams;
     private final Function<Object, Object> recordMapper;
 
@@ -35,7 +33,6 @@ public class OkkiProducer extends DefaultProducer {
         this.operation = endpoint.resolvedOperation();
         this.conf = endpoint.getConfiguration();
         this.client = endpoint.client();
-        this.requests = endpoint.requests();
         this.uriParams = Map.copyOf(endpoint.getParams());
         Class<?> type = conf.getOutputClass();
         this.recordMapper = type == null ? Function.identity() : data -> OkkiJson.convert(data, type);
@@ -53,7 +50,7 @@ public class OkkiProducer extends DefaultProducer {
             pageSize = intParam(params, paging.style().sizeParam(), pageSize);
             params = paging.page(params, page, pageSize);
         }
-        OkkiResponse response = client.call(operation, requests.build(operation, params, message.getBody()));
+        OkkiResponse response = client.call(operation, params, message.getBody());
 
         message.setHeader(OkkiConstants.OPERATION, operation.uri());
         message.setHeader(OkkiConstants.SERVER_TIME, response.serverTime());
@@ -95,8 +92,7 @@ public class OkkiProducer extends DefaultProducer {
 
     private PageIterator<Object> allRecords(Map<String, Object> params, int pageSize, OkkiResponse first, int page) {
         Paging paging = operation.paging();
-        return new PageIterator<>(number -> client.call(operation,
-                requests.build(operation, paging.page(params, number, pageSize), null)),
+        return new PageIterator<>(number -> client.call(operation, paging.page(params, number, pageSize), null),
                 paging, pageSize, first, page, recordMapper);
     }
 

@@ -85,7 +85,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         filter = EventTypeFilter.of(conf.getEventTypes());
         WebhookRegistrar registrar = conf.isRegister() ? registrar() : null;
         startRepository();
-        enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client(), getEndpoint().requests()) : null;
+        enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client()) : null;
         httpConsumer = serveHttp();
         // a failure from here on needs no clean-up of its own: Camel stops a consumer whose start failed, and doStop
         // ends the HTTP route and the repository (WebhookStartOrderTest checks both)
@@ -109,7 +109,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
             throw new IllegalArgumentException("okki:events with register=true needs callbackUrl, the public URL OKKI"
                     + " posts to.");
         }
-        return new WebhookRegistrar(getEndpoint().client(), getEndpoint().requests());
+        return new WebhookRegistrar(getEndpoint().client());
     }
 
     /** The endpoint's idempotentRepository option, shared with the polling consumer, or an in-memory one. */

@@ -1,8 +1,10 @@
 package io.github.camelokki.okki.api;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.camelokki.okki.OkkiApiException;
+import io.github.camelokki.okki.OkkiInvalidRequestException;
 import io.github.camelokki.okki.OkkiInvalidResponseException;
 import io.github.camelokki.okki.auth.AccessToken;
 import io.github.camelokki.okki.auth.TokenManager;
@@ -14,29 +16,40 @@ import io.github.camelokki.okki.transport.HttpTransport;
 import io.github.camelokki.okki.transport.RetryPolicy;
 
 /**
- * Calls one OKKI operation: authorizes the request, sends it (with the transport's retries), renews the token and
- * tries once more when OKKI rejects it, and turns anything but a successful envelope into an exception.
+ * Calls OKKI operations for one set of credentials: builds the request (against the base URL, with parameters and
+ * body checked), authorizes it, sends it (with the transport's retries), renews the token and tries once more when
+ * OKKI rejects it, and turns anything but a successful envelope into an exception. Every caller (producer, consumer,
+ * webhook enrichment and registration) calls OKKI through {@link #call(Operation, Map, Object)}.
  */
 public final class OkkiClient {
 
     private final HttpTransport transport;
+    private final RequestFactory requests;
     private final TokenManager tokens;
     private final RetryPolicy retry;
     private final Duration responseTimeout;
 
     public OkkiClient(HttpTransport transport, TokenManager tokens, RetryPolicy retry, Duration responseTimeout) {
         this.transport = transport;
+        this.requests = new RequestFactory(tokens.credentials().baseUrl());
         this.tokens = tokens;
         this.retry = retry;
         this.responseTimeout = responseTimeout;
     }
 
     /**
-     * Sends the request built for the operation.
+     * Calls an operation: its request is built and checked before anything is sent.
      *
-     * @throws OkkiApiException when OKKI answers with an error code or status
+     * @param params the operation's query, path and form parameters
+     * @param body   the body of a write operation (a map, a POJO, JSON text or bytes); null for none
+     * @throws OkkiInvalidRequestException when the parameters or body cannot make a valid request
+     * @throws OkkiApiException            when OKKI answers with an error code or status
      */
-    public OkkiResponse call(Operation op, HttpRequestSpec request) {
+    public OkkiResponse call(Operation op, Map<String, ?> params, Object body) {
+        return send(op, requests.build(op, params, body));
+    }
+
+    private OkkiResponse send(Operation op, HttpRequestSpec request) {
         String what = "okki:" + op.uri();
         AccessToken token = tokens.token(op.scope());
         Answer answer = send(request, token, what);

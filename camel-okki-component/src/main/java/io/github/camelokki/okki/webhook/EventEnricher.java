@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.camelokki.okki.api.OkkiClient;
-import io.github.camelokki.okki.api.RequestFactory;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 
@@ -33,12 +32,10 @@ public final class EventEnricher {
             Map.entry("crm.payment_invoice", "paymentInvoice/info"));
 
     private final OkkiClient client;
-    private final RequestFactory requests;
     private final OperationCatalog catalog = OperationCatalog.standard();
 
-    public EventEnricher(OkkiClient client, RequestFactory requests) {
+    public EventEnricher(OkkiClient client) {
         this.client = client;
-        this.requests = requests;
     }
 
     /** The info operation for the module, if OKKI has one. */
@@ -67,6 +64,6 @@ public final class EventEnricher {
         }
         Operation info = op.get();
         Map<String, Object> params = Map.of(info.idParameter(), ids.get(info.idParameter()));
-        return Optional.ofNullable(client.call(info, requests.build(info, params, null)).data());
+        return Optional.ofNullable(client.call(info, params, null).data());
     }
 }

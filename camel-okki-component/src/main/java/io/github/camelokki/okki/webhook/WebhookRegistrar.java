@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.github.camelokki.okki.OkkiApiException;
 import io.github.camelokki.okki.api.OkkiClient;
-import io.github.camelokki.okki.api.RequestFactory;
 import io.github.camelokki.okki.catalog.Operation;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import org.slf4j.Logger;
@@ -25,12 +24,10 @@ public final class WebhookRegistrar {
     private static final List<String> ACTIONS = List.of("create", "update", "delete");
 
     private final OkkiClient client;
-    private final RequestFactory requests;
     private final OperationCatalog catalog = OperationCatalog.standard();
 
-    public WebhookRegistrar(OkkiClient client, RequestFactory requests) {
+    public WebhookRegistrar(OkkiClient client) {
         this.client = client;
-        this.requests = requests;
     }
 
     /** The callback URL OKKI pushes to now (a read), or null when no webhook is registered. */
@@ -113,6 +110,6 @@ public final class WebhookRegistrar {
 
     private Object call(String resource, String name, Map<String, ?> params, Object body) {
         Operation op = catalog.require(resource, name);
-        return client.call(op, requests.build(op, params, body)).data();
+        return client.call(op, params, body).data();
     }
 }
