@@ -53,6 +53,8 @@ public class OkkiComponent extends DefaultComponent {
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Credentials, TokenManager> tokenManagers = new ConcurrentHashMap<>();
+    /** This component's okki-tokens readiness check while it runs; null without camel-health. */
+    private OkkiTokenHealthCheck tokenCheck;
     /** The started polling consumers, also those a wrapping consumer (master:) started without a route of their own. */
     private final Set<OkkiPollingConsumer> pollingConsumers = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
@@ -183,11 +185,15 @@ public class OkkiComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         // readiness of OKKI access (okki-tokens), when camel-health is on the classpath
-        OkkiTokenHealthCheck.register(getCamelContext());
+        tokenCheck = OkkiTokenHealthCheck.register(getCamelContext(), tokenManagers::values);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (tokenCheck != null) {
+            tokenCheck.unregister(getCamelContext());
+            tokenCheck = null;
+        }
         for (HttpTransport transport : transports.values()) {
             try {
                 transport.close();

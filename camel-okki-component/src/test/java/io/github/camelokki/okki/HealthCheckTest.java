@@ -41,13 +41,13 @@ class HealthCheckTest extends SimulatorTestSupport {
         });
     }
 
-    /** The token check as Camel's registry discovers it from the classpath. */
+    /** The token check as the component registered it (loading checks from the classpath adds no second one). */
     private HealthCheck tokenCheck() {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         assertNotNull(registry, "camel-health registry");
         registry.loadHealthChecks();
         Optional<HealthCheck> check = registry.getCheck(OkkiTokenHealthCheck.ID);
-        assertTrue(check.isPresent(), "okki-tokens is discovered from META-INF/services");
+        assertTrue(check.isPresent(), "the okki component registers okki-tokens when it starts");
         return assertInstanceOf(OkkiTokenHealthCheck.class, check.get());
     }
 
@@ -67,6 +67,31 @@ class HealthCheckTest extends SimulatorTestSupport {
         assertInstanceOf(OkkiTokenHealthCheck.class, registry.getCheck(OkkiTokenHealthCheck.ID).orElseThrow());
         registry.loadHealthChecks();
         assertEquals(1, registry.stream().filter(c -> c.getId().equals(OkkiTokenHealthCheck.ID)).count());
+    }
+
+    @Test
+    void eachComponentHasItsOwnCheckOverItsOwnCredentialsWhileItRuns() throws Exception {
+        OkkiComponent second = component();
+        second.getConfiguration().setClientSecret(WRONG_SECRET);
+        context.addComponent("okki-eu", second);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:list").to("okki:company/list");
+                from("direct:eu").to("okki-eu:company/list");
+            }
+        });
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        HealthCheck first = registry.getCheck(OkkiTokenHealthCheck.ID).orElseThrow();
+        HealthCheck eu = registry.getCheck(OkkiTokenHealthCheck.ID + "-2").orElseThrow();
+        assertEquals(HealthCheck.State.UP, readiness(first).getState(), everything(readiness(first)));
+        HealthCheck.Result down = readiness(eu);
+        assertEquals(HealthCheck.State.DOWN, down.getState());
+        assertEquals("invalid_client", down.getDetails().get("okki.0.error"));
+
+        second.stop();
+        assertTrue(registry.getCheck(OkkiTokenHealthCheck.ID + "-2").isEmpty(), "a stopped component's check is gone");
+        assertTrue(registry.getCheck(OkkiTokenHealthCheck.ID).isPresent());
     }
 
     @Test

@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.camelokki.okki.OkkiAuthenticationException;
-import io.github.camelokki.okki.OkkiComponent;
 import io.github.camelokki.okki.auth.AccessToken;
 import io.github.camelokki.okki.auth.Credentials;
 import io.github.camelokki.okki.auth.TokenManager;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -27,16 +27,17 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * {@link #setRetryInterval retry interval} for each set of credentials; between attempts the last failure is reported
  * again. Details name the client id, grant type, base URL and token times, never a secret, password or token.
  * <p>
- * Discovered by Camel's health-check registry from {@code META-INF/services/org/apache/camel/health-check/okki-tokens-check}
- * (id {@code okki-tokens}); it covers every okki component of the context.
+ * Each okki component registers its own check with the context's health-check registry when it starts and removes it
+ * when it stops (id {@code okki-tokens}; {@code okki-tokens-2} and so on for further okki components of one context);
+ * it covers the credentials of that component's endpoints.
  */
-@org.apache.camel.spi.annotations.HealthCheck("okki-tokens-check")
-public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
+public class OkkiTokenHealthCheck implements HealthCheck {
 
     public static final String ID = "okki-tokens";
     public static final String CREDENTIALS_COUNT = "okki.credentials";
 
-    private CamelContext camelContext;
+    private final String id;
+    private final Supplier<Collection<TokenManager>> tokenManagers;
     private boolean enabled = true;
     private Duration retryInterval = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -47,20 +48,39 @@ public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
     }
 
     /**
-     * Registers the check with the context's health-check registry, when camel-health is present and the registry
-     * does not hold it yet (Camel Main's {@code camel.main.load-health-checks=true} discovers it too; the registry keeps
-     * one check per id). The okki component calls this when it starts.
-     *
-     * @return true when the check was registered now
+     * @param id            the check's id
+     * @param tokenManagers the token managers of the component's credentials, as they are when the check is called
      */
-    public static boolean register(CamelContext context) {
+    public OkkiTokenHealthCheck(String id, Supplier<Collection<TokenManager>> tokenManagers) {
+        this.id = id;
+        this.tokenManagers = tokenManagers;
+    }
+
+    /**
+     * Registers a check over the given token managers with the context's health-check registry, under the first free
+     * id of {@code okki-tokens}, {@code okki-tokens-2}, ...; null when the context has no registry (no camel-health).
+     */
+    public static OkkiTokenHealthCheck register(CamelContext context,
+            Supplier<Collection<TokenManager>> tokenManagers) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        if (registry == null || registry.getCheck(ID).isPresent()) {
-            return false;
+        if (registry == null) {
+            return null;
         }
-        OkkiTokenHealthCheck check = new OkkiTokenHealthCheck();
-        check.setCamelContext(context);
-        return registry.register(check);
+        String id = ID;
+        for (int n = 2; registry.getCheck(id).isPresent(); n++) {
+            id = ID + "-" + n;
+        }
+        OkkiTokenHealthCheck check = new OkkiTokenHealthCheck(id, tokenManagers);
+        registry.register(check);
+        return check;
+    }
+
+    /** Removes the check from the context's registry. */
+    public void unregister(CamelContext context) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry != null) {
+            registry.unregister(this);
+        }
     }
 
     @Override
@@ -72,7 +92,7 @@ public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
             builder.detail(CHECK_ENABLED, false);
             return builder.unknown().build();
         }
-        List<TokenManager> managers = tokenManagers();
+        List<TokenManager> managers = List.copyOf(tokenManagers.get());
         builder.detail(CREDENTIALS_COUNT, managers.size());
         List<String> problems = new ArrayList<>();
         int index = 0;
@@ -129,19 +149,6 @@ public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
         }
     }
 
-    private List<TokenManager> tokenManagers() {
-        List<TokenManager> answer = new ArrayList<>();
-        if (camelContext == null) {
-            return answer;
-        }
-        for (String name : camelContext.getComponentNames()) {
-            if (camelContext.hasComponent(name) instanceof OkkiComponent okki) {
-                answer.addAll(okki.getTokenManagers().values());
-            }
-        }
-        return answer;
-    }
-
     @Override
     public boolean isLiveness() {
         return false;
@@ -178,16 +185,6 @@ public class OkkiTokenHealthCheck implements HealthCheck, CamelContextAware {
 
     @Override
     public String getId() {
-        return ID;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
+        return id;
     }
 }
