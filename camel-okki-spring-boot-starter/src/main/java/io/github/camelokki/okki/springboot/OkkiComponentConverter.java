@@ -3,22 +3,16 @@ package io.github.camelokki.okki.springboot;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.camelokki.okki.OkkiConfiguration;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.StateRepository;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
  * Turns the value of an okki option that takes an object into the Spring bean it names: {@code #bean:okkiState},
- * {@code #okkiState} or plain {@code okkiState}, as Camel accepts them.
+ * {@code #okkiState} or plain {@code okkiState}, as Camel accepts them. Which options take an object, the generated
+ * {@link OkkiComponentConfiguration} says.
  */
 final class OkkiComponentConverter implements GenericConverter {
-
-    private static final Set<Class<?>> BEAN_TYPES = Set.of(OkkiConfiguration.class, IdempotentRepository.class,
-            StateRepository.class, CloseableHttpClient.class);
 
     private final ApplicationContext applicationContext;
 
@@ -28,7 +22,9 @@ final class OkkiComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return BEAN_TYPES.stream().map(type -> new ConvertiblePair(String.class, type)).collect(Collectors.toSet());
+        return OkkiComponentConfiguration.OBJECT_OPTION_TYPES.stream()
+                .map(type -> new ConvertiblePair(String.class, type))
+                .collect(Collectors.toSet());
     }
 
     @Override

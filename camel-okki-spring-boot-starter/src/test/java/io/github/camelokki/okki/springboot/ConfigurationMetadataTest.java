@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spring Boot configuration metadata the starter ships (written by spring-boot-configuration-processor from
- * {@link OkkiComponentConfiguration}) against the component's catalog: a key for every option, with the component's
- * description and default. Fails when an option is added to, renamed in or removed from the component but not here.
+ * {@link OkkiComponentConfiguration}, itself generated from the component's catalog) against that catalog: a key for
+ * every option, with the component's description, default and deprecation.
  */
 class ConfigurationMetadataTest {
 
@@ -37,6 +37,8 @@ class ConfigurationMetadataTest {
             assertThat(property.path("description").asText()).as(key).isEqualTo(option.get("description").asText());
             assertThat(normalized(property.get("defaultValue"))).as(key + " default")
                     .isEqualTo(normalized(option.get("defaultValue")));
+            assertThat(property.path("deprecated").asBoolean()).as(key + " deprecated")
+                    .isEqualTo(option.path("deprecated").asBoolean());
         });
     }
 

@@ -2,26 +2,18 @@ package io.github.camelokki.okki.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelokki.okki.OkkiComponent;
 import io.github.camelokki.okki.OkkiComponentConfigurer;
 import io.github.camelokki.okki.OkkiConfiguration;
-import io.github.camelokki.okki.auth.GrantType;
-import io.github.camelokki.okki.catalog.BodyType;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.util.StringHelper;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,79 +22,70 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts Spring Boot applications with camel-okki-starter on the classpath (auto-configuration found through its
- * AutoConfiguration.imports, as in an application) and checks what reaches the okki component.
+ * AutoConfiguration.imports, as in an application) and checks what reaches the okki component. The options are those
+ * of the component's okki.json (the properties class is generated from it), each given a value by its type.
  */
 class OkkiComponentAutoConfigurationTest {
 
-    private static final String PREFIX = "camel.component.okki.";
-
-    /** Every component option but {@code configuration}: its name, a property value, and what the component holds. */
-    private static final List<Option> OPTIONS = List.of(
-            new Option("baseUrl", "http://okki.test:8089", "http://okki.test:8089"),
-            new Option("pageSize", "50", 50),
-            new Option("bridgeErrorHandler", "true", true),
-            new Option("claimBeforeRouting", "true", true),
-            new Option("idempotentCacheSize", "500", 500),
-            new Option("maxSliceRecords", "2000", 2000),
-            new Option("idempotentRepository", "okkiKeys", new BeanRef("okkiKeys")),
-            new Option("idField", "company_id", "company_id"),
-            new Option("includeDeleted", "true", true),
-            new Option("initialSync", "now", "now"),
-            new Option("overlap", "2m", 120_000L),
-            new Option("splitResult", "false", false),
-            new Option("readAhead", "false", false),
-            new Option("readAheadPages", "4", 4),
-            new Option("stateRepository", "#bean:okkiState", new BeanRef("okkiState")),
-            new Option("allPages", "true", true),
-            new Option("bodyType", "form", BodyType.FORM),
-            new Option("lazyStartProducer", "true", true),
-            new Option("outputClass", "com.fasterxml.jackson.databind.JsonNode", JsonNode.class),
-            new Option("path", "/v1/company/info", "/v1/company/info"),
-            new Option("rawPayload", "true", true),
-            new Option("autowiredEnabled", "false", false),
-            new Option("connectTimeout", "3s", 3_000L),
-            new Option("httpClient", "#okkiHttpClient", new BeanRef("okkiHttpClient")),
-            new Option("maxConnections", "7", 7),
-            new Option("maxRetries", "0", 0),
-            new Option("responseTimeout", "45000", 45_000L),
-            new Option("retryDelay", "250ms", 250L),
-            new Option("retryMaxDelay", "PT1M", 60_000L),
-            new Option("retryWrites", "true", true),
-            new Option("proxyHost", "proxy.test", "proxy.test"),
-            new Option("proxyPassword", "proxy-pass", "proxy-pass"),
-            new Option("proxyPort", "3128", 3128),
-            new Option("proxyUsername", "proxy-user", "proxy-user"),
-            new Option("clientId", "the-client", "the-client"),
-            new Option("clientSecret", "the-secret", "the-secret"),
-            new Option("grantType", "password", GrantType.password),
-            new Option("password", "the-password", "the-password"),
-            new Option("scope", "company invoices", "company invoices"),
-            new Option("securityConfig", "the-webhook-secret", "the-webhook-secret"),
-            new Option("tokenLifetime", "2h", 7_200_000L),
-            new Option("username", "someone@example.com", "someone@example.com"));
+    private static final String PREFIX = OptionSample.PREFIX;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Application.class);
 
-    @Test
-    void theTableCoversEveryComponentOption() {
-        List<String> names = new ArrayList<>(ComponentOptions.all().keySet());
-        names.remove("configuration");
-        assertThat(OPTIONS).extracting(Option::name).containsExactlyInAnyOrderElementsOf(names);
-    }
-
+    /**
+     * Every option of okki.json but configuration, set at once to a value unlike its default through its kebab-case
+     * key, holds that value in the component.
+     */
     @Test
     void everyOptionReachesTheComponent() {
-        runner.withPropertyValues(OPTIONS.stream().map(Option::property).toArray(String[]::new)).run(context -> {
-            OkkiComponent component = okki(context);
-            OkkiComponentConfigurer configurer = new OkkiComponentConfigurer();
-            for (Option option : OPTIONS) {
-                Object expected = option.expected() instanceof BeanRef bean
-                        ? context.getBean(bean.name()) : option.expected();
-                assertThat(configurer.getOptionValue(component, option.name(), false)).as(option.property())
-                        .isEqualTo(expected);
-            }
-        });
+        List<OptionSample> samples = OptionSample.all();
+        assertThat(samples).hasSize(ComponentOptions.all().size() - 1);
+        withBeansOf(samples).withPropertyValues(samples.stream().map(OptionSample::property).toArray(String[]::new))
+                .run(context -> {
+                    OkkiComponent component = okki(context);
+                    OkkiComponentConfigurer configurer = new OkkiComponentConfigurer();
+                    for (OptionSample sample : samples) {
+                        Object value = configurer.getOptionValue(component, sample.name(), false);
+                        assertThat(value).as(sample.property()).isEqualTo(sample.expected())
+                                .isNotEqualTo(configurer.getOptionValue(new OkkiComponent(), sample.name(), false));
+                    }
+                });
+    }
+
+    /** Each option that takes an object names its bean in each of the forms Camel accepts. */
+    @ParameterizedTest
+    @ValueSource(strings = { "#bean:%s", "#%s", "%s" })
+    void anObjectOptionTakesTheBeanNameInEachOfCamelsForms(String form) {
+        List<OptionSample> samples = OptionSample.all().stream().filter(sample -> sample.beanType() != null).toList();
+        assertThat(samples).isNotEmpty();
+        withBeansOf(samples).withPropertyValues(samples.stream()
+                .map(sample -> sample.property(form.formatted(sample.beanName()))).toArray(String[]::new))
+                .run(context -> {
+                    OkkiComponentConfigurer configurer = new OkkiComponentConfigurer();
+                    for (OptionSample sample : samples) {
+                        assertThat(configurer.getOptionValue(okki(context), sample.name(), false)).as(sample.name())
+                                .isSameAs(context.getBean(sample.beanName()));
+                    }
+                });
+    }
+
+    /** Each duration option takes Spring Boot's forms and reaches the component in milliseconds. */
+    @ParameterizedTest
+    @CsvSource({ "90s, 90000", "500ms, 500", "45000, 45000", "PT1M, 60000", "2h, 7200000" })
+    void aDurationTakesSpringBootsForms(String value, long millis) {
+        Map<String, JsonNode> options = ComponentOptions.all();
+        List<OptionSample> durations = OptionSample.all().stream()
+                .filter(sample -> options.get(sample.name()).get("type").asText().equals("duration"))
+                .toList();
+        assertThat(durations).isNotEmpty();
+        runner.withPropertyValues(durations.stream().map(sample -> sample.property(value)).toArray(String[]::new))
+                .run(context -> {
+                    OkkiComponentConfigurer configurer = new OkkiComponentConfigurer();
+                    for (OptionSample duration : durations) {
+                        assertThat(configurer.getOptionValue(okki(context), duration.name(), false))
+                                .as(duration.property(value)).isEqualTo(millis);
+                    }
+                });
     }
 
     @Test
@@ -155,34 +138,22 @@ class OkkiComponentAutoConfigurationTest {
         return context.getBean(CamelContext.class).getComponent("okki", OkkiComponent.class);
     }
 
-    private record Option(String name, String value, Object expected) {
-        String property() {
-            return PREFIX + StringHelper.camelCaseToDash(name) + "=" + value;
+    /** The runner with the samples' beans registered under their names. */
+    @SuppressWarnings("unchecked")
+    private ApplicationContextRunner withBeansOf(List<OptionSample> samples) {
+        ApplicationContextRunner withBeans = runner;
+        for (OptionSample sample : samples) {
+            if (sample.beanType() != null) {
+                withBeans = withBeans.withBean(sample.beanName(), (Class<Object>) sample.beanType(),
+                        sample::expected);
+            }
         }
-    }
-
-    /** The expected value is the Spring bean of that name. */
-    private record BeanRef(String name) {
+        return withBeans;
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class Application {
-
-        @Bean
-        StateRepository<String, String> okkiState() {
-            return new MemoryStateRepository();
-        }
-
-        @Bean
-        IdempotentRepository okkiKeys() {
-            return MemoryIdempotentRepository.memoryIdempotentRepository();
-        }
-
-        @Bean
-        CloseableHttpClient okkiHttpClient() {
-            return HttpClients.createDefault();
-        }
 
         @Bean
         OkkiConfiguration okkiBase() {
