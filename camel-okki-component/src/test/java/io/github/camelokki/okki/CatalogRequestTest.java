@@ -174,8 +174,24 @@ class CatalogRequestTest extends OkkiTestSupport {
                 query.put(op.paging().style().pageParam(), List.of("1"));
                 query.put(op.paging().style().sizeParam(), List.of(DEFAULT_PAGE_SIZE));
             }
-            String body = op.bodyType() == BodyType.JSON ? "{\"probe\":\"" + op.uri() + "\"}" : null;
+            String body = op.bodyType() == BodyType.JSON ? jsonBody(op) : null;
             return new Call(uriParams, headerParams, id, body, path, query, fields);
+        }
+
+        /** A probe member and every field the body must have to be sent (bodies.txt), with a value of its type. */
+        private static String jsonBody(Operation op) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("probe", op.uri());
+            op.bodyFields().topLevel().stream().filter(f -> f.need().checked()).forEach(f -> body.put(f.name(),
+                    switch (f.type()) {
+                        case ARRAY -> List.of();
+                        case OBJECT -> Map.of();
+                        case INTEGER, NUMBER -> 1;
+                        case BOOLEAN -> true;
+                        case STRING -> "probe";
+                    }));
+            boolean arrayBody = op.bodyFields().topLevel().stream().anyMatch(f -> f.path().startsWith("[]."));
+            return json(arrayBody ? List.of(body) : body);
         }
 
         private static boolean declares(List<Parameter> parameters, String name) {

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -161,7 +162,8 @@ class InvalidResponseTest extends OkkiTestSupport {
         stub(post(urlPathEqualTo("/v1/company/pushCompanyAndCustomers")).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody(GATEWAY_PAGE)));
 
-        Exchange result = template.request("okki:company/push", e -> e.getMessage().setBody(Map.of("name", "ACME")));
+        Exchange result = template.request("okki:company/push", e -> e.getMessage().setBody(Map.of("name", "ACME",
+                "customers", List.of())));
 
         OkkiInvalidResponseException e = assertInstanceOf(OkkiInvalidResponseException.class, result.getException());
         assertEquals(502, e.getHttpStatus());

@@ -55,7 +55,7 @@ class RetryTest extends OkkiTestSupport {
     private static final String INFO = "/v1/company/info";
     private static final String INFO_URI = "okki:company/info?param.company_id=42";
     private static final String PUSH = "/v1/company/pushCompanyAndCustomers";
-    private static final Map<String, Object> COMPANY = Map.of("name", "ACME", "country", "CN");
+    private static final Map<String, Object> COMPANY = Map.of("name", "ACME", "country", "CN", "customers", List.of());
 
     /** Each answer in turn, the last one for every further request. */
     private static void sequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder... answers) {

@@ -404,10 +404,11 @@ class ValidationTest extends OkkiTestSupport {
         stub(post(urlPathEqualTo("/v1/company/pushCompanyAndCustomers")).willReturn(okJsonText(envelope(Map.of(
                 "company_id", 42)))));
 
-        Exchange result = template.request("okki:company/push", e -> e.getMessage().setBody("{\"name\":\"ACME\"}"));
+        String json = "{\"name\":\"ACME\",\"customers\":[]}";
+        Exchange result = template.request("okki:company/push", e -> e.getMessage().setBody(json));
 
         assertNull(result.getException());
         okki.verify(1, postRequestedFor(urlPathEqualTo("/v1/company/pushCompanyAndCustomers"))
-                .withRequestBody(equalTo("{\"name\":\"ACME\"}")));
+                .withRequestBody(equalTo(json)));
     }
 }

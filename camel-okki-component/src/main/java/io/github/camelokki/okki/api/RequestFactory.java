@@ -33,7 +33,8 @@ import io.github.camelokki.okki.transport.HttpRequestSpec;
 
 /**
  * Turns an operation, its parameters and a body into the HTTP request OKKI expects, refusing (before anything is sent)
- * a call that cannot succeed: a required parameter missing, a body where none belongs, a JSON body that does not parse.
+ * a call that cannot succeed: a required parameter missing, a body where none belongs, a JSON body that does not parse
+ * or lacks a field OKKI requires ({@link BodyFieldCheck}).
  */
 public final class RequestFactory {
 
@@ -43,6 +44,7 @@ public final class RequestFactory {
     private final URI baseUrl;
     private final Map<String, String> resolvedPaths = new ConcurrentHashMap<>();
     private final Map<String, List<String>> pathParameters = new ConcurrentHashMap<>();
+    private final Map<String, BodyFieldCheck> bodyChecks = new ConcurrentHashMap<>();
 
     public RequestFactory(URI baseUrl) {
         this.baseUrl = baseUrl;
@@ -88,7 +90,10 @@ public final class RequestFactory {
                     throw new OkkiInvalidRequestException(what + " needs a JSON body (a Map, a POJO or a JSON string), "
                             + "but the message body is empty.");
                 }
-                yield new HttpRequestSpec(op.method(), uri, null, JSON, OkkiJson.toJsonBytes(body, what));
+                OkkiJson.Json json = OkkiJson.toJson(body, what);
+                // the tree of text, bytes or a stream, already parsed to check the syntax; else the body as given
+                bodyCheck(op).check(json.tree() != null ? json.tree() : body);
+                yield new HttpRequestSpec(op.method(), uri, null, JSON, json.bytes());
             }
             case FORM -> new HttpRequestSpec(op.method(), uri, null, FORM,
                     WWWFormCodec.format(pairs(fields), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
@@ -125,6 +130,12 @@ public final class RequestFactory {
             sb.append("; form fields can also come from a Map body");
         }
         throw new OkkiInvalidRequestException(sb.append('.').toString());
+    }
+
+    /** The operation's body check, made once per operation. */
+    private BodyFieldCheck bodyCheck(Operation op) {
+        BodyFieldCheck check = bodyChecks.computeIfAbsent(op.uri(), uri -> BodyFieldCheck.of(op));
+        return check.isFor(op) ? check : BodyFieldCheck.of(op);
     }
 
     /** The request URI: the resolved path (cached, it is the same for every call of an operation) and the query. */

@@ -23,11 +23,13 @@ import java.util.stream.Stream;
  * @param paging      how a list operation pages its records, or null when {@code data} is not a page
  * @param summary     what the operation does
  * @param changes     how the list answers "what changed since", for lists with a time window; null otherwise
+ * @param bodyFields  the documented fields of a JSON body ({@code bodies.txt}); {@link BodyFields#NONE} when there are
+ *                    none
  */
 public record Operation(
         String resource, String name, List<String> aliases, HttpMethod method, String path, String scope,
         BodyType bodyType, String idParameter, List<Parameter> query, List<Parameter> fields, Paging paging,
-        String summary, ChangeTracking changes) {
+        String summary, ChangeTracking changes, BodyFields bodyFields) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
 
@@ -35,6 +37,18 @@ public record Operation(
         aliases = List.copyOf(aliases);
         query = List.copyOf(query);
         fields = List.copyOf(fields);
+        bodyFields = bodyFields == null ? BodyFields.NONE : bodyFields;
+        if (!bodyFields.isEmpty() && bodyType != BodyType.JSON) {
+            throw new IllegalArgumentException(resource + "/" + name + " takes no JSON body, so it has no body fields");
+        }
+    }
+
+    /** An operation whose body, if any, has no documented fields. */
+    public Operation(String resource, String name, List<String> aliases, HttpMethod method, String path, String scope,
+            BodyType bodyType, String idParameter, List<Parameter> query, List<Parameter> fields, Paging paging,
+            String summary, ChangeTracking changes) {
+        this(resource, name, aliases, method, path, scope, bodyType, idParameter, query, fields, paging, summary,
+                changes, BodyFields.NONE);
     }
 
     /** The part of an endpoint URI after {@code okki:}, e.g. {@code company/list}. */
@@ -70,7 +84,13 @@ public record Operation(
     /** The same operation with its change tracking, as {@code changes.txt} states it. */
     Operation withChanges(ChangeTracking tracking) {
         return new Operation(resource, name, aliases, method, path, scope, bodyType, idParameter, query, fields, paging,
-                summary, tracking);
+                summary, tracking, bodyFields);
+    }
+
+    /** The same operation with the fields of its JSON body, as {@code bodies.txt} states them. */
+    Operation withBodyFields(BodyFields documented) {
+        return new Operation(resource, name, aliases, method, path, scope, bodyType, idParameter, query, fields, paging,
+                summary, changes, documented);
     }
 
     /** Whether the list takes a time window ({@code start_time}). */

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class.
+ * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class, with
+ * how its lists track changes ({@code changes.txt}) and the documented fields of its JSON bodies ({@code bodies.txt}).
  * <p>
  * Endpoints resolve their operation here when they are created; nothing looks it up again per message.
  */
@@ -28,8 +29,10 @@ public final class OperationCatalog {
 
     private static final String RESOURCE = "operations.txt";
     private static final String CHANGES = "changes.txt";
+    private static final String BODIES = "bodies.txt";
     private static final int COLUMNS = 11;
     private static final int CHANGE_COLUMNS = 4;
+    private static final int BODY_COLUMNS = 3;
 
     private final List<Operation> operations;
     /** Keyed by {@code resource/name} and {@code resource/alias}. */
@@ -61,7 +64,7 @@ public final class OperationCatalog {
         static final OperationCatalog STANDARD = load();
 
         private static OperationCatalog load() {
-            return parse(read(RESOURCE), read(CHANGES));
+            return parse(read(RESOURCE), read(CHANGES), read(BODIES));
         }
 
         private static String read(String resource) {
@@ -77,12 +80,14 @@ public final class OperationCatalog {
     }
 
     /**
-     * Parses catalog text: the operations ({@code operations.txt}) and how each time-filtered list tracks changes
-     * ({@code changes.txt}); one entry a line, {@code #} comments, columns separated by {@code |}.
+     * Parses catalog text: the operations ({@code operations.txt}), how each time-filtered list tracks changes
+     * ({@code changes.txt}) and the documented fields of JSON bodies ({@code bodies.txt}); one entry a line,
+     * {@code #} comments, columns separated by {@code |}.
      *
-     * @throws IllegalStateException when a line is malformed, or a time-filtered list and the change lines disagree
+     * @throws IllegalStateException when a line is malformed, a time-filtered list and the change lines disagree, or a
+     *                               body line names an operation that takes no JSON body
      */
-    static OperationCatalog parse(String operationsText, String changesText) {
+    static OperationCatalog parse(String operationsText, String changesText, String bodiesText) {
         Map<String, Operation> ops = new LinkedHashMap<>();
         lines(RESOURCE, operationsText, COLUMNS, c -> {
             Operation op = parseLine(c);
@@ -111,6 +116,19 @@ public final class OperationCatalog {
         if (!missing.isEmpty()) {
             throw new IllegalStateException(CHANGES + " does not say how these lists track changes: " + missing);
         }
+        lines(BODIES, bodiesText, BODY_COLUMNS, c -> {
+            Operation op = ops.get(c[0]);
+            if (op == null || op.bodyType() != BodyType.JSON) {
+                throw new IllegalArgumentException(c[0] + " is not an operation of " + RESOURCE + " with a JSON body");
+            }
+            if (!op.bodyFields().isEmpty()) {
+                throw new IllegalArgumentException(c[0] + " is named twice");
+            }
+            if ("-".equals(c[2])) {
+                throw new IllegalArgumentException(c[0] + " lists no field; leave the operation out instead");
+            }
+            ops.put(c[0], op.withBodyFields(BodyFields.parse(words(c[1]), words(c[2]))));
+        });
         return new OperationCatalog(new ArrayList<>(ops.values()));
     }
 

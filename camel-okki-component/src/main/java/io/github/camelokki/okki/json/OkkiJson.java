@@ -42,12 +42,22 @@ public final class OkkiJson {
     }
 
     /**
-     * Turns a message body into JSON bytes: a JSON String, bytes or stream is checked and sent as it is; anything else
-     * (Map, List, POJO, JsonNode) is written by Jackson.
+     * A message body as JSON.
+     *
+     * @param bytes what is sent
+     * @param tree  the parsed document when the body came as JSON text, bytes or a stream (which are parsed to check
+     *              them); null when Jackson wrote the bytes from a Map, List, POJO or JsonNode
+     */
+    public record Json(byte[] bytes, JsonNode tree) {
+    }
+
+    /**
+     * Turns a message body into JSON: a JSON String, bytes or stream is checked and sent as it is, its tree kept;
+     * anything else (Map, List, POJO, JsonNode) is written by Jackson.
      *
      * @param what names the operation in the error
      */
-    public static byte[] toJsonBytes(Object body, String what) {
+    public static Json toJson(Object body, String what) {
         try {
             byte[] bytes;
             if (body instanceof String s) {
@@ -57,13 +67,17 @@ public final class OkkiJson {
             } else if (body instanceof InputStream in) {
                 bytes = in.readAllBytes();
             } else {
-                return MAPPER.writeValueAsBytes(body);
+                return new Json(MAPPER.writeValueAsBytes(body), null);
             }
-            checkJson(bytes, what);
-            return bytes;
+            return new Json(bytes, readTree(bytes, what));
         } catch (IOException e) {
             throw new OkkiInvalidRequestException("Cannot write the body of " + what + " as JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The bytes of {@link #toJson}. */
+    public static byte[] toJsonBytes(Object body, String what) {
+        return toJson(body, what).bytes();
     }
 
     /** Reads a body meant as a set of fields (form operations): a Map as it is, or a JSON object. */
@@ -73,7 +87,7 @@ public final class OkkiJson {
             return (Map<String, Object>) map;
         }
         if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
-            JsonNode node = readTree(toJsonBytes(body, what), what);
+            JsonNode node = toJson(body, what).tree();
             if (node.isObject()) {
                 return MAPPER.convertValue(node, Map.class);
             }
@@ -82,10 +96,6 @@ public final class OkkiJson {
         }
         throw new OkkiInvalidRequestException(what + " sends form fields: give the body as a Map or a JSON object, not "
                 + body.getClass().getName());
-    }
-
-    private static void checkJson(byte[] bytes, String what) {
-        readTree(bytes, what);
     }
 
     private static JsonNode readTree(byte[] bytes, String what) {
