@@ -16,19 +16,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class.
+ * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class, with
+ * what each parameter means ({@code parameters.txt}) and how each time-filtered list tracks changes
+ * ({@code changes.txt}).
  * <p>
  * Endpoints resolve their operation here when they are created; nothing looks it up again per message.
  */
 public final class OperationCatalog {
 
-    private static final String RESOURCE = "operations.txt";
+    static final String RESOURCE = "operations.txt";
+    static final String PARAMETERS = "parameters.txt";
     private static final String CHANGES = "changes.txt";
     private static final int COLUMNS = 11;
+    private static final int PARAMETER_COLUMNS = 2;
     private static final int CHANGE_COLUMNS = 4;
 
     private final List<Operation> operations;
@@ -61,7 +65,7 @@ public final class OperationCatalog {
         static final OperationCatalog STANDARD = load();
 
         private static OperationCatalog load() {
-            return parse(read(RESOURCE), read(CHANGES));
+            return parse(read(RESOURCE), read(PARAMETERS), read(CHANGES));
         }
 
         private static String read(String resource) {
@@ -77,21 +81,27 @@ public final class OperationCatalog {
     }
 
     /**
-     * Parses catalog text: the operations ({@code operations.txt}) and how each time-filtered list tracks changes
-     * ({@code changes.txt}); one entry a line, {@code #} comments, columns separated by {@code |}.
+     * Parses catalog text: the operations ({@code operations.txt}), what their parameters mean
+     * ({@code parameters.txt}) and how each time-filtered list tracks changes ({@code changes.txt}); one entry a line,
+     * {@code #} comments, columns separated by {@code |}.
      *
-     * @throws IllegalStateException when a line is malformed, or a time-filtered list and the change lines disagree
+     * @throws IllegalStateException when a line is malformed, a parameter is not described, or a time-filtered list
+     *                               and the change lines disagree
      */
-    static OperationCatalog parse(String operationsText, String changesText) {
+    static OperationCatalog parse(String operationsText, String parametersText, String changesText) {
         Map<String, Operation> ops = new LinkedHashMap<>();
-        lines(RESOURCE, operationsText, COLUMNS, c -> {
+        lines(RESOURCE, operationsText, COLUMNS, (c, number) -> {
             Operation op = parseLine(c);
             if (ops.putIfAbsent(op.uri(), op) != null) {
                 throw new IllegalArgumentException(op.uri() + " is named twice");
             }
         });
+        ParameterDescriptions descriptions = new ParameterDescriptions(ops);
+        lines(PARAMETERS, parametersText, PARAMETER_COLUMNS, descriptions::add);
+        ops.replaceAll((uri, op) -> descriptions.describe(op));
+        descriptions.requireComplete();
         Map<String, ChangeTracking> changes = new LinkedHashMap<>();
-        lines(CHANGES, changesText, CHANGE_COLUMNS, c -> {
+        lines(CHANGES, changesText, CHANGE_COLUMNS, (c, number) -> {
             Operation op = ops.get(c[0]);
             if (op == null || !op.isTimeFiltered() || !op.isPage()) {
                 throw new IllegalArgumentException(c[0] + " is not a time-filtered list of " + RESOURCE);
@@ -114,7 +124,7 @@ public final class OperationCatalog {
         return new OperationCatalog(new ArrayList<>(ops.values()));
     }
 
-    private static void lines(String file, String text, int columns, Consumer<String[]> each) {
+    private static void lines(String file, String text, int columns, ObjIntConsumer<String[]> each) {
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int number = 0;
@@ -129,7 +139,7 @@ public final class OperationCatalog {
                     if (c.length != columns) {
                         throw new IllegalArgumentException("expected " + columns + " columns, found " + c.length);
                     }
-                    each.accept(c);
+                    each.accept(c, number);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException(file + " line " + number + " is malformed: " + e.getMessage(), e);
                 }
