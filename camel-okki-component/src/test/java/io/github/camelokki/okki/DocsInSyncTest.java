@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The reference page's tables (options, headers, operations) are rendered from the generated component JSON and the
- * catalog, so the docs cannot drift from the code. Run with {@code -Dokki.updateDocs=true} to rewrite them.
+ * The reference page's tables (options, headers, operations) and the operations reference are rendered from the
+ * generated component JSON and the catalog, so the docs cannot drift from the code. Each page keeps its generated
+ * parts between {@code // <name>: START} and {@code // <name>: END} lines. Run with {@code -Dokki.updateDocs=true}
+ * to rewrite them.
  */
 class DocsInSyncTest {
 
-    private static final Path PAGE = Path.of("..", "docs", "okki-component.adoc");
+    private static final Path DOCS = Path.of("..", "docs");
 
     @Test
     void referencePageMatchesCode() throws Exception {
@@ -38,25 +40,38 @@ class DocsInSyncTest {
                 "message headers", headers(json.get("headers")),
                 "operations", operations(),
                 "change tracking", changeTracking());
-        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        assertInSync("okki-component.adoc", sections);
+    }
+
+    @Test
+    void operationsReferenceMatchesTheCatalog() throws Exception {
+        assertInSync(OperationsReference.PAGE,
+                Map.of("operations reference", OperationsReference.render(OperationCatalog.standard())));
+    }
+
+    /** Compares the page's generated sections with what the code renders; rewrites them with okki.updateDocs. */
+    private static void assertInSync(String pageName, Map<String, String> sections) throws Exception {
+        Path file = DOCS.resolve(pageName);
+        String page = Files.readString(file, StandardCharsets.UTF_8);
         String expected = page;
         for (Map.Entry<String, String> section : sections.entrySet()) {
-            expected = replaceSection(expected, section.getKey(), section.getValue());
+            expected = replaceSection(pageName, expected, section.getKey(), section.getValue());
         }
         if (Boolean.getBoolean("okki.updateDocs")) {
-            Files.writeString(PAGE, expected, StandardCharsets.UTF_8);
+            Files.writeString(file, expected, StandardCharsets.UTF_8);
         }
-        assertEquals(expected, page, "docs/okki-component.adoc is out of date: run "
+        assertEquals(expected, page, "docs/" + pageName + " is out of date: run "
                 + "mvn -pl camel-okki-component test -Dtest=DocsInSyncTest -Dokki.updateDocs=true");
     }
 
-    private static String replaceSection(String page, String name, String content) {
+    private static String replaceSection(String pageName, String page, String name, String content) {
         String start = "// " + name + ": START\n";
         String end = "// " + name + ": END";
         int from = page.indexOf(start);
         int to = page.indexOf(end);
         if (from < 0 || to < from) {
-            throw new AssertionError("docs/okki-component.adoc lacks the markers '" + start.strip() + "' and '" + end + "'");
+            throw new AssertionError("docs/" + pageName + " lacks the markers '" + start.strip() + "' and '" + end
+                    + "'");
         }
         return page.substring(0, from + start.length()) + content + page.substring(to);
     }
@@ -102,7 +117,7 @@ class DocsInSyncTest {
         StringBuilder sb = new StringBuilder("[width=\"100%\",cols=\"2,1,3,1,1,1,3,2,4\",options=\"header\"]\n|===\n"
                 + "| URI | Method | Path | Scope | Body | Id parameter | Parameters (* required; :integer, :number, else a string) | Paging | Description\n");
         for (Operation op : OperationCatalog.standard().operations()) {
-            String uri = "okki:" + op.uri() + (op.aliases().isEmpty() ? ""
+            String uri = OperationsReference.link(op) + (op.aliases().isEmpty() ? ""
                     : " (also " + op.aliases().stream().map(a -> op.resource() + "/" + a)
                             .collect(Collectors.joining(", ")) + ")");
             String params = op.parameters().map(Parameter::toString).collect(Collectors.joining(" "));
@@ -156,7 +171,7 @@ class DocsInSyncTest {
     }
 
     /** AsciiDoc table cells: pipes escaped, and the cell never left empty-looking. */
-    private static String cell(String text) {
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -20,7 +20,9 @@ import org.apache.camel.tooling.model.JsonMapper;
 /**
  * Adds every operation's parameters to the component JSON (okki.json) that camel-package-maven-plugin generates, as
  * Camel's API components publish theirs ({@code apis} and {@code apiProperties}), so that Camel tooling
- * ({@code CamelCatalog.validateEndpointProperties}, IDE plugins) knows {@code okki:company/list?start_time=...}.
+ * ({@code CamelCatalog.validateEndpointProperties}, IDE plugins) knows {@code okki:company/list?start_time=...}. Each
+ * operation is described by its summary ({@code operations.txt}), each parameter by its description
+ * ({@code parameters.txt}).
  * <p>
  * The plugin reads per-method parameters only from {@code @ApiParams}/{@code @ApiParam} annotations on one class
  * per API; the operations are data (operations.txt), so instead of generating 40 annotated classes the build runs
@@ -58,7 +60,7 @@ public final class OkkiJsonApis {
             op.aliases().forEach(alias -> api.addAlias(op.name() + "=" + alias));
             ApiMethodModel method = api.newMethod(op.name());
             method.setDescription(op.summary());
-            op.parameters().forEach(p -> method.addApiOptionModel(option(p, (int) op.parameters()
+            op.parameters().forEach(p -> method.addApiOptionModel(option(op, p, (int) op.parameters()
                     .takeWhile(q -> q != p).count())));
         }
         // okki:api/<method>?path=... calls a path the catalog lacks; its parameters are free (param.*)
@@ -72,7 +74,7 @@ public final class OkkiJsonApis {
         model.getApiOptions().add(adHoc);
     }
 
-    private static ComponentModel.ApiOptionModel option(Parameter p, int index) {
+    private static ComponentModel.ApiOptionModel option(Operation op, Parameter p, int index) {
         ComponentModel.ApiOptionModel option = new ComponentModel.ApiOptionModel();
         option.setName(p.name());
         option.setIndex(index);
@@ -89,8 +91,17 @@ public final class OkkiJsonApis {
             case NUMBER -> "java.math.BigDecimal";
             case STRING -> "java.lang.String";
         });
-        option.setDescription((p.required() ? "Required" : "Optional") + " parameter " + p.name() + " of the operation"
-                + (p.required() ? "; may also come from the CamelOkkiParams or CamelOkkiId header." : "."));
+        option.setDescription(description(op, p));
         return option;
+    }
+
+    /** The catalog's description, and for a required parameter where else it may come from. */
+    static String description(Operation op, Parameter p) {
+        if (!p.required()) {
+            return p.description();
+        }
+        return p.description() + " Required: set it here, in the " + OkkiConstants.PARAMS + " header"
+                + (p.name().equals(op.idParameter()) ? " or, as the record id, in the " + OkkiConstants.ID + " header."
+                        : " or in both.");
     }
 }

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import io.github.camelokki.okki.catalog.OperationCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.tooling.model.ApiMethodModel;
+import org.apache.camel.tooling.model.ApiModel;
 import org.apache.camel.tooling.model.ComponentModel;
 import org.apache.camel.tooling.model.JsonMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The okki.json of the build, as Camel tooling sees it: loaded into Camel's catalog, it accepts an operation's
- * parameters as URI options and checks their names, types and the operation, as the component does.
+ * parameters as URI options and checks their names, types and the operation, as the component does, and describes
+ * each operation and parameter.
  */
 class OkkiJsonCatalogTest {
 
@@ -59,6 +62,44 @@ class OkkiJsonCatalogTest {
 
         assertTrue(model.isApi());
         assertEquals(JsonMapper.createParameterJsonSchema(expected), JsonMapper.createParameterJsonSchema(model));
+    }
+
+    @Test
+    void operationsAndParametersCarryTheirDescriptions() {
+        ComponentModel model = catalog.componentModel("okki");
+
+        assertEquals("Lists companies (customers) page by page, filterable by group, pool, deletion flag and an update,"
+                + " create or filing time window.", method(model, "company", "list").getDescription());
+        assertEquals("Which time start_time and end_time apply to: 1 the update time (the default), 2 the creation"
+                + " time, 3 the time the company was filed as a customer.",
+                parameter(model, "company", "list", "time_type").getDescription());
+        assertEquals("Which time start_time and end_time apply to: 1 the update time (the default), 2 the creation"
+                + " time, 3 the order date, 4 the deletion time (with removed=1; OKKI accepts 4 from 6 February 2026"
+                + " on).", parameter(model, "order", "list", "time_type").getDescription());
+        assertEquals("Page size: how many records one page holds; OKKI's default is 10.",
+                parameter(model, "order", "list", "count").getDescription());
+        assertEquals("Page size: how many records one page holds.",
+                parameter(model, "company", "list", "count").getDescription());
+        assertEquals("What to search for: an email address, a phone number or other contact detail, or a company"
+                + " name. Required: set it here, in the CamelOkkiParams header or in both.",
+                parameter(model, "company", "query", "word").getDescription());
+        assertEquals("Id of the company to delete, as okki:company/list returns it. Required: set it here, in the"
+                + " CamelOkkiParams header or, as the record id, in the CamelOkkiId header.",
+                parameter(model, "company", "remove", "company_id").getDescription());
+    }
+
+    private static ApiMethodModel method(ComponentModel model, String resource, String operation) {
+        ApiModel api = model.getApiOptions().stream().filter(a -> a.getName().equals(resource)).findFirst()
+                .orElseThrow(() -> new AssertionError("okki.json has no API " + resource));
+        return api.getMethods().stream().filter(m -> m.getName().equals(operation)).findFirst()
+                .orElseThrow(() -> new AssertionError("okki.json has no method " + resource + "/" + operation));
+    }
+
+    private static ComponentModel.ApiOptionModel parameter(ComponentModel model, String resource, String operation,
+            String name) {
+        return method(model, resource, operation).getOptions().stream().filter(o -> o.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("okki.json has no parameter " + name + " of "
+                        + resource + "/" + operation));
     }
 
     @Test

@@ -81,6 +81,12 @@ public record Operation(
         return !bodyType.carriesFields() || query.stream().anyMatch(p -> p.name().equals(parameterName));
     }
 
+    /** The same operation with its parameters described, as {@code parameters.txt} states them. */
+    Operation withParameters(List<Parameter> describedQuery, List<Parameter> describedFields) {
+        return new Operation(resource, name, aliases, method, path, scope, bodyType, idParameter, describedQuery,
+                describedFields, paging, summary, changes);
+    }
+
     /** The same operation with its change tracking, as {@code changes.txt} states it. */
     Operation withChanges(ChangeTracking tracking) {
         return new Operation(resource, name, aliases, method, path, scope, bodyType, idParameter, query, fields, paging,

@@ -16,21 +16,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
 /**
  * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class, with
- * how its lists track changes ({@code changes.txt}) and the documented fields of its JSON bodies ({@code bodies.txt}).
+ * what each parameter means ({@code parameters.txt}), how each time-filtered list tracks changes ({@code changes.txt})
+ * and the documented fields of its JSON bodies ({@code bodies.txt}).
  * <p>
  * Endpoints resolve their operation here when they are created; nothing looks it up again per message.
  */
 public final class OperationCatalog {
 
-    private static final String RESOURCE = "operations.txt";
+    static final String RESOURCE = "operations.txt";
+    static final String PARAMETERS = "parameters.txt";
     private static final String CHANGES = "changes.txt";
     private static final String BODIES = "bodies.txt";
     private static final int COLUMNS = 11;
+    private static final int PARAMETER_COLUMNS = 2;
     private static final int CHANGE_COLUMNS = 4;
     private static final int BODY_COLUMNS = 3;
 
@@ -64,7 +67,7 @@ public final class OperationCatalog {
         static final OperationCatalog STANDARD = load();
 
         private static OperationCatalog load() {
-            return parse(read(RESOURCE), read(CHANGES), read(BODIES));
+            return parse(read(RESOURCE), read(PARAMETERS), read(CHANGES), read(BODIES));
         }
 
         private static String read(String resource) {
@@ -80,23 +83,29 @@ public final class OperationCatalog {
     }
 
     /**
-     * Parses catalog text: the operations ({@code operations.txt}), how each time-filtered list tracks changes
-     * ({@code changes.txt}) and the documented fields of JSON bodies ({@code bodies.txt}); one entry a line,
-     * {@code #} comments, columns separated by {@code |}.
+     * Parses catalog text: the operations ({@code operations.txt}), what their parameters mean
+     * ({@code parameters.txt}), how each time-filtered list tracks changes ({@code changes.txt}) and the documented
+     * fields of JSON bodies ({@code bodies.txt}); one entry a line, {@code #} comments, columns separated by {@code |}.
      *
-     * @throws IllegalStateException when a line is malformed, a time-filtered list and the change lines disagree, or a
-     *                               body line names an operation that takes no JSON body
+     * @throws IllegalStateException when a line is malformed, a parameter is not described, a time-filtered list and
+     *                               the change lines disagree, or a body line names an operation that takes no JSON
+     *                               body
      */
-    static OperationCatalog parse(String operationsText, String changesText, String bodiesText) {
+    static OperationCatalog parse(String operationsText, String parametersText, String changesText,
+            String bodiesText) {
         Map<String, Operation> ops = new LinkedHashMap<>();
-        lines(RESOURCE, operationsText, COLUMNS, c -> {
+        lines(RESOURCE, operationsText, COLUMNS, (c, number) -> {
             Operation op = parseLine(c);
             if (ops.putIfAbsent(op.uri(), op) != null) {
                 throw new IllegalArgumentException(op.uri() + " is named twice");
             }
         });
+        ParameterDescriptions descriptions = new ParameterDescriptions(ops);
+        lines(PARAMETERS, parametersText, PARAMETER_COLUMNS, descriptions::add);
+        ops.replaceAll((uri, op) -> descriptions.describe(op));
+        descriptions.requireComplete();
         Map<String, ChangeTracking> changes = new LinkedHashMap<>();
-        lines(CHANGES, changesText, CHANGE_COLUMNS, c -> {
+        lines(CHANGES, changesText, CHANGE_COLUMNS, (c, number) -> {
             Operation op = ops.get(c[0]);
             if (op == null || !op.isTimeFiltered() || !op.isPage()) {
                 throw new IllegalArgumentException(c[0] + " is not a time-filtered list of " + RESOURCE);
@@ -116,7 +125,7 @@ public final class OperationCatalog {
         if (!missing.isEmpty()) {
             throw new IllegalStateException(CHANGES + " does not say how these lists track changes: " + missing);
         }
-        lines(BODIES, bodiesText, BODY_COLUMNS, c -> {
+        lines(BODIES, bodiesText, BODY_COLUMNS, (c, number) -> {
             Operation op = ops.get(c[0]);
             if (op == null || op.bodyType() != BodyType.JSON) {
                 throw new IllegalArgumentException(c[0] + " is not an operation of " + RESOURCE + " with a JSON body");
@@ -132,7 +141,7 @@ public final class OperationCatalog {
         return new OperationCatalog(new ArrayList<>(ops.values()));
     }
 
-    private static void lines(String file, String text, int columns, Consumer<String[]> each) {
+    private static void lines(String file, String text, int columns, ObjIntConsumer<String[]> each) {
         try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
             String line;
             int number = 0;
@@ -147,7 +156,7 @@ public final class OperationCatalog {
                     if (c.length != columns) {
                         throw new IllegalArgumentException("expected " + columns + " columns, found " + c.length);
                     }
-                    each.accept(c);
+                    each.accept(c, number);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException(file + " line " + number + " is malformed: " + e.getMessage(), e);
                 }

@@ -5,11 +5,13 @@ import java.util.Locale;
 /**
  * A documented request parameter.
  *
- * @param name     the name OKKI expects, e.g. {@code company_id}
- * @param required whether a call without it is refused before it is sent
- * @param type     the type OKKI's specification gives it
+ * @param name        the name OKKI expects, e.g. {@code company_id}
+ * @param required    whether a call without it is refused before it is sent
+ * @param type        the type OKKI's specification gives it
+ * @param description what it means, in English ({@code parameters.txt}); every parameter of the standard catalog has
+ *                    one, a parameter made outside the catalog may have none (null)
  */
-public record Parameter(String name, boolean required, Type type) {
+public record Parameter(String name, boolean required, Type type, String description) {
 
     /** The parameter types of OKKI's specification; a value given as text in an endpoint URI must parse as one. */
     public enum Type {
@@ -21,6 +23,11 @@ public record Parameter(String name, boolean required, Type type) {
         public String specName() {
             return name().toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** An undescribed parameter, as an operation made outside the catalog declares it. */
+    public Parameter(String name, boolean required, Type type) {
+        this(name, required, type, null);
     }
 
     public Parameter(String name, boolean required) {
@@ -37,6 +44,12 @@ public record Parameter(String name, boolean required, Type type) {
                 : new Parameter(name, false, type);
     }
 
+    /** The same parameter with its description. */
+    Parameter describedAs(String text) {
+        return new Parameter(name, required, type, text);
+    }
+
+    /** As the catalog writes it: {@code name}, {@code name*}, with {@code :integer} or {@code :number}. */
     @Override
     public String toString() {
         return (required ? name + "*" : name) + (type == Type.STRING ? "" : ":" + type.specName());
