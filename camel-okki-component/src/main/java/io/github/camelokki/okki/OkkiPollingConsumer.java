@@ -554,6 +554,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             message.setBody(mapper.apply(record));
             common(message, response, deleted);
             message.setHeader(OkkiConstants.RECORD_ID, fresh.ids().get(i));
+            message.setHeader(OkkiConstants.RECORD_KEY, fresh.keys().get(i));
             if (record instanceof Map<?, ?> map && map.get(RecordKeys.UPDATE_TIME) != null) {
                 message.setHeader(OkkiConstants.UPDATE_TIME, String.valueOf(map.get(RecordKeys.UPDATE_TIME)));
             }
