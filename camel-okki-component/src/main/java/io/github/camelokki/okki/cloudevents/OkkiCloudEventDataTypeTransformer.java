@@ -1,8 +1,6 @@
 package io.github.camelokki.okki.cloudevents;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -36,8 +34,9 @@ import org.apache.camel.spi.Transformer;
  * {@code io.github.camelokki.okki.<module>.<action>} (OKKI's type without {@code xiaoman.}), subject = the record id
  * when the event carries it, time = when OKKI sent the push (X-Timestamp).</li>
  * </ul>
- * The source is {@code okki:<resource>/<operation>} or {@code okki:events}, followed by {@code ?clientId=<id>} when the
- * endpoint has a client id: it names the OKKI app, never a secret.
+ * The source is the consumer's endpoint without options, {@code okki:<resource>/list} or {@code okki:events}: the same
+ * however the exchange got here (a route, a Kamelet, a Pipe), and never a secret. A route that receives from several
+ * OKKI accounts can set {@code CamelCloudEventSource} itself after this step.
  * <p>
  * OKKI's record times carry no zone; they are read in {@link #OKKI_ZONE} unless the transformer is registered with
  * another zone under {@link #NAME}.
@@ -94,8 +93,7 @@ public class OkkiCloudEventDataTypeTransformer extends Transformer {
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_ID, message.getHeader(OkkiConstants.RECORD_KEY, String.class));
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_TYPE, TYPE_PREFIX + message.getHeader(OkkiConstants.RESOURCE)
                 + (deleted ? ".deleted" : ".changed"));
-        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE,
-                source(message, "okki:" + message.getHeader(OkkiConstants.OPERATION)));
+        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, "okki:" + message.getHeader(OkkiConstants.OPERATION));
         LocalDateTime updated = ServerTime.parse(message.getHeader(OkkiConstants.UPDATE_TIME));
         return deleted || updated == null ? null : updated.atZone(zone).toInstant();
     }
@@ -107,17 +105,9 @@ public class OkkiCloudEventDataTypeTransformer extends Transformer {
                 WebhookPush.key(messageId, message.getHeader(OkkiConstants.EVENT_INDEX, 0, Integer.class)));
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_TYPE, TYPE_PREFIX + message.getHeader(OkkiConstants.EVENT_MODULE)
                 + (action.isEmpty() ? "" : "." + action));
-        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, source(message, "okki:" + OkkiEndpoint.EVENTS));
+        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, "okki:" + OkkiEndpoint.EVENTS);
         Long sent = message.getHeader(OkkiConstants.EVENT_TIMESTAMP, Long.class);
         return sent == null ? null : Instant.ofEpochSecond(sent);
-    }
-
-    /** The endpoint, plus the client id of the okki endpoint the exchange came from, if it has one. */
-    private static String source(Message message, String endpoint) {
-        String clientId = message.getExchange().getFromEndpoint() instanceof OkkiEndpoint okki
-                ? okki.getConfiguration().getClientId() : null;
-        return clientId == null || clientId.isBlank() ? endpoint
-                : endpoint + "?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
     }
 
     /**
