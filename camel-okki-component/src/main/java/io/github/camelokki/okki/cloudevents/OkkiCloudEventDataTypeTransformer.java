@@ -46,13 +46,13 @@ import org.apache.camel.spi.Transformer;
                              + " okki:events (id, type, source, subject, time) and writes the body as JSON")
 public class OkkiCloudEventDataTypeTransformer extends Transformer {
 
-    /** The data type name, e.g. {@code transform(new DataType("okki:application-cloudevents"))}. */
+    /** The data type name, e.g. {@code transformDataType("okki:application-cloudevents")} in a route. */
     public static final String NAME = "okki:application-cloudevents";
     /** The start of every event type this transformer sets. */
     public static final String TYPE_PREFIX = "io.github.camelokki.okki.";
     /** The zone OKKI's record times are read in by default: China Standard Time, where OKKI runs its service. */
     public static final ZoneId OKKI_ZONE = ZoneId.of("Asia/Shanghai");
-    static final String APPLICATION_JSON = "application/json";
+    private static final String APPLICATION_JSON = "application/json";
 
     private final ZoneId zone;
 
