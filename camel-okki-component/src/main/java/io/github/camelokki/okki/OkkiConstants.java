@@ -38,9 +38,16 @@ public final class OkkiConstants {
     @Metadata(label = "consumer", description = "The resource of the record, e.g. company.", javaType = "String")
     public static final String RESOURCE = "CamelOkkiResource";
 
-    @Metadata(label = "consumer", description = "The id of the record (the value of its id member, e.g. company_id).",
-              javaType = "Object")
+    @Metadata(label = "consumer", description = "The id of the record (the value of its id member, e.g. company_id);"
+            + " on okki:events, the id the event's biz_data carries for its module, when OKKI has an info operation"
+            + " for that module.", javaType = "Object")
     public static final String RECORD_ID = "CamelOkkiRecordId";
+
+    @Metadata(label = "consumer", description = "The key under which the consumer remembers this version of the record"
+            + " as delivered (its idempotentRepository key): the resource, the id and the update_time, or a hash of"
+            + " the content where the list is read in full; a deletion has a key of its own. The same on every"
+            + " delivery of the same version.", javaType = "String")
+    public static final String RECORD_KEY = "CamelOkkiRecordKey";
 
     @Metadata(label = "consumer", description = "The record's update_time as OKKI sent it (yyyy-MM-dd HH:mm:ss), when"
             + " it has one.", javaType = "String")

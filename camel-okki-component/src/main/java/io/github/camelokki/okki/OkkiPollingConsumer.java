@@ -192,6 +192,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
             Object record = delivery.records().get(0);
             message.setBody(mapper.apply(record));
             message.setHeader(OkkiConstants.RECORD_ID, delivery.ids().get(0));
+            message.setHeader(OkkiConstants.RECORD_KEY, delivery.keys().get(0));
             if (record instanceof Map<?, ?> map && map.get(RecordKeys.UPDATE_TIME) != null) {
                 message.setHeader(OkkiConstants.UPDATE_TIME, String.valueOf(map.get(RecordKeys.UPDATE_TIME)));
             }

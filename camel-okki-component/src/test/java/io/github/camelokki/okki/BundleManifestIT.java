@@ -32,6 +32,7 @@ class BundleManifestIT {
             "io.github.camelokki.okki.api",
             "io.github.camelokki.okki.auth",
             "io.github.camelokki.okki.catalog",
+            "io.github.camelokki.okki.cloudevents",
             "io.github.camelokki.okki.console",
             "io.github.camelokki.okki.health",
             "io.github.camelokki.okki.json",

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param records    the records, as OKKI sent them
  * @param ids        each record's id (null where it has none)
+ * @param keys       each record version's key, as the sync de-duplicates it
  * @param serverTime OKKI's clock when it answered the page
  * @param deleted    whether they come from the deleted listing
  * @param index      with splitResult, the record's position among those the walk delivered (Camel's batch index)
@@ -14,6 +15,6 @@ import java.util.List;
  *                   may arrive); null when OKKI reports none
  * @param complete   with splitResult, whether this is the walk's last record
  */
-public record Delivery(List<?> records, List<Object> ids, String serverTime, boolean deleted, int index, Integer size,
+public record Delivery(List<?> records, List<Object> ids, List<String> keys, String serverTime, boolean deleted, int index, Integer size,
         boolean complete) {
 }

@@ -109,8 +109,9 @@ final class PageWalk {
                     ? fresh.select(i -> claim(fresh.keys().get(i), fresh.records().get(i), walk, serverTime), i -> { })
                     : fresh;
             if (!claimed.records().isEmpty()) {
-                handle(new Delivery(claimed.records(), claimed.ids(), serverTime, deleted, 0, null, lastPage),
-                        claimed.keys(), walk);
+                handle(new Delivery(claimed.records(), claimed.ids(), claimed.keys(), serverTime, deleted, 0, null,
+                        lastPage),
+                        walk);
             }
             return;
         }
@@ -123,9 +124,10 @@ final class PageWalk {
             if (options.claimBeforeRouting() && !claim(fresh.keys().get(i), record, walk, serverTime)) {
                 continue;
             }
-            Delivery one = new Delivery(List.of(record), Collections.singletonList(fresh.ids().get(i)), serverTime, deleted,
-                    walk.batchIndex++, size, lastPage && i == records.size() - 1);
-            if (!handle(one, List.of(fresh.keys().get(i)), walk)) {
+            Delivery one = new Delivery(List.of(record), Collections.singletonList(fresh.ids().get(i)),
+                    List.of(fresh.keys().get(i)), serverTime, deleted, walk.batchIndex++, size,
+                    lastPage && i == records.size() - 1);
+            if (!handle(one, walk)) {
                 return;
             }
         }
@@ -170,8 +172,9 @@ final class PageWalk {
      * that this or another consumer can deliver the records later. False when the sync is stopping and nothing was
      * routed.
      */
-    private boolean handle(Delivery delivery, List<String> recordKeys, Walk walk) {
+    private boolean handle(Delivery delivery, Walk walk) {
         boolean claimed = options.claimBeforeRouting();
+        List<String> recordKeys = delivery.keys();
         handling.lock();
         try {
             if (!host.mayContinue()) {

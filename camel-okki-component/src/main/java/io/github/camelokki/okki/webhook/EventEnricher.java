@@ -32,20 +32,19 @@ public final class EventEnricher {
             Map.entry("crm.payment_invoice", "paymentInvoice/info"));
 
     private final OkkiClient client;
-    private final OperationCatalog catalog = OperationCatalog.standard();
 
     public EventEnricher(OkkiClient client) {
         this.client = client;
     }
 
     /** The info operation for the module, if OKKI has one. */
-    public Optional<Operation> infoOperation(String module) {
+    public static Optional<Operation> infoOperation(String module) {
         String uri = INFO_OPERATIONS.get(module);
         if (uri == null) {
             return Optional.empty();
         }
         int slash = uri.indexOf('/');
-        return Optional.of(catalog.require(uri.substring(0, slash), uri.substring(slash + 1)));
+        return Optional.of(OperationCatalog.standard().require(uri.substring(0, slash), uri.substring(slash + 1)));
     }
 
     /**
@@ -55,15 +54,25 @@ public final class EventEnricher {
      * @throws io.github.camelokki.okki.OkkiException when OKKI fails to answer
      */
     public Optional<Object> fetch(WebhookEvent event) {
-        if (event.isDelete() || event.isTest() || !(event.data() instanceof Map<?, ?> ids)) {
+        if (event.isDelete()) {
             return Optional.empty();
         }
-        Optional<Operation> op = infoOperation(event.module());
-        if (op.isEmpty() || op.get().idParameter() == null || ids.get(op.get().idParameter()) == null) {
+        return recordId(event).flatMap(id -> {
+            Operation info = infoOperation(event.module()).orElseThrow();
+            Map<String, Object> params = Map.of(info.idParameter(), id);
+            return Optional.ofNullable(client.call(info, params, null).data());
+        });
+    }
+
+    /**
+     * The id of the record an event is about: the member of its biz_data named by the id parameter of its module's
+     * info operation (company_id for crm.company). Empty for the test callback, a module without an info operation,
+     * or biz_data without the id.
+     */
+    public static Optional<Object> recordId(WebhookEvent event) {
+        if (event.isTest() || !(event.data() instanceof Map<?, ?> ids)) {
             return Optional.empty();
         }
-        Operation info = op.get();
-        Map<String, Object> params = Map.of(info.idParameter(), ids.get(info.idParameter()));
-        return Optional.ofNullable(client.call(info, params, null).data());
+        return infoOperation(event.module()).map(Operation::idParameter).map(ids::get);
     }
 }

@@ -17,6 +17,11 @@ public record WebhookPush(String messageId, long timestamp, List<WebhookEvent> e
 
     /** The key under which an entry is remembered as processed: {@code <message_id>#<index>}. */
     public String key(WebhookEvent event) {
-        return messageId + "#" + event.index();
+        return key(messageId, event.index());
+    }
+
+    /** The key of the entry at {@code index} of the push {@code messageId}. */
+    public static String key(String messageId, int index) {
+        return messageId + "#" + index;
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +62,20 @@ class KameletDefinitionsTest {
         assertEquals("camel-okki", annotations.get(KameletRules.PROVIDER), file);
     }
 
+    /** Each data type's format names a transformer Camel finds by that name (camel-okki and camel-jackson ship them). */
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyDataTypeFormatResolvesToATransformer(String file) throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            map(map(loadFile(file), "spec"), "dataTypes").forEach((slot, slotSpec) -> KameletRules
+                    .map(KameletRules.map(slotSpec).get("types")).forEach((name, type) -> {
+                        String format = String.valueOf(KameletRules.map(type).get("format"));
+                        assertNotNull(camel.resolveTransformer(format), file + ": " + slot + "." + name + ": " + format);
+                    }));
+        }
+    }
+
     @Test
     void theShippedKameletsTogether() throws IOException, URISyntaxException {
         Map<String, Map<String, Object>> all = new TreeMap<>();
@@ -101,6 +116,14 @@ class KameletDefinitionsTest {
         "parameter not used|okki-events-source|okki-events-source.kamelet.yaml: parameters: 'region' is declared but never used",
         "source routing|okki-source|okki-source.kamelet.yaml: routing convention: a source must route to kamelet:sink",
         "sink routing|okki-sink|okki-sink.kamelet.yaml: routing convention: a sink must consume from kamelet:source",
+        "data type slot|okki-source|okki-source.kamelet.yaml: data types: slot 'output' is not in, out or error",
+        "source with in|okki-source|okki-source.kamelet.yaml: data types: a source has no in data types",
+        "sink with out|okki-sink|okki-sink.kamelet.yaml: data types: a sink has no out data types",
+        "unknown default|okki-source|okki-source.kamelet.yaml: data types: out: the default 'avro' is not one of the types [json, cloudevents]",
+        "type without format|okki-events-source|okki-events-source.kamelet.yaml: data types: out.cloudevents has no format",
+        "type without description|okki-source|okki-source.kamelet.yaml: data types: out.json has no description",
+        "header without type|okki-source|okki-source.kamelet.yaml: data types: out.cloudevents header CamelCloudEventID lacks a type or a description",
+        "header default not text|okki-source|okki-source.kamelet.yaml: data types: out header CamelOkkiDeleted has a default that is not text",
     })
     @SuppressWarnings("unchecked")
     void eachRuleCatchesItsViolation(String broken, String name, String expected) throws IOException {
@@ -112,6 +135,7 @@ class KameletDefinitionsTest {
         Map<String, Object> properties = map(definition, "properties");
         Map<String, Object> from = map(map(spec, "template"), "from");
         List<Object> dependencies = (List<Object>) spec.get("dependencies");
+        Map<String, Object> dataTypes = map(spec, "dataTypes");
         String file = name + ".kamelet.yaml";
         switch (broken) {
             case "file name" -> file = "okki-src.kamelet.yaml";
@@ -154,6 +178,16 @@ class KameletDefinitionsTest {
                 steps.set(steps.size() - 1, Map.of("to", "kamelet:other"));
             }
             case "sink routing" -> from.put("uri", "kamelet:other");
+            case "data type slot" -> dataTypes.put("output", dataTypes.remove("out"));
+            case "source with in" -> dataTypes.put("in", dataTypes.get("out"));
+            case "sink with out" -> dataTypes.put("out", dataTypes.get("in"));
+            case "unknown default" -> map(dataTypes, "out").put("default", "avro");
+            case "type without format" -> map(map(map(dataTypes, "out"), "types"), "cloudevents").remove("format");
+            case "type without description" -> map(map(map(dataTypes, "out"), "types"), "json").remove("description");
+            case "header without type" -> map(map(map(map(map(dataTypes, "out"), "types"), "cloudevents"), "headers"),
+                    "CamelCloudEventID").remove("type");
+            case "header default not text" -> map(map(map(dataTypes, "out"), "headers"), "CamelOkkiDeleted")
+                    .put("default", false);
             default -> throw new IllegalArgumentException(broken);
         }
         assertEquals(List.of(expected.replace("VERSION", version())), RULES.check(file, kamelet));

@@ -27,6 +27,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
  * it must be set, and these files say camel-okki); and it names a component of its own as {@code camel:<name>}, while
  * a third-party component is a {@code mvn:group:artifact:version} dependency, as the catalog's Kamelets that need
  * other libraries declare them.
+ *
+ * <p>
+ * Data types ({@code spec.dataTypes}) are checked against the Kamelet API the validator decodes each file into (Camel
+ * K's {@code DataTypesSpec}: slots in, out and error, each with a default, types and headers, a header's default being
+ * text) and against what applying one takes: a Pipe, or Camel's YAML loader for it, names a type by its
+ * {@code format}, so every type has one, and the default is one of the declared types. A source produces (out), a sink
+ * consumes (in).
  */
 final class KameletRules {
 
@@ -145,6 +152,8 @@ final class KameletRules {
             }
         }
 
+        checkDataTypes(v, type, map(spec.get("dataTypes")));
+
         Map<String, Object> from = map(map(template).get("from"));
         if ("source".equals(type) && !sendsTo(from.get("steps"), "kamelet:sink")) {
             v.add("routing convention", "a source must route to kamelet:sink");
@@ -218,6 +227,47 @@ final class KameletRules {
         if (new HashSet<>(descriptors).size() != descriptors.size()) {
             v.add("credentials", "'" + key + "' lists an x-descriptor twice");
         }
+    }
+
+    private static void checkDataTypes(Violations v, String kameletType, Map<String, Object> dataTypes) {
+        dataTypes.forEach((slot, value) -> {
+            if (!Set.of("in", "out", "error").contains(slot)) {
+                v.add("data types", "slot '" + slot + "' is not in, out or error");
+                return;
+            }
+            if ("source".equals(kameletType) && "in".equals(slot) || "sink".equals(kameletType) && "out".equals(slot)) {
+                v.add("data types", "a " + kameletType + " has no " + slot + " data types");
+            }
+            Map<String, Object> spec = map(value);
+            Map<String, Object> types = map(spec.get("types"));
+            String defaultType = text(spec.get("default"));
+            if (!types.containsKey(defaultType)) {
+                v.add("data types", slot + ": the default '" + defaultType + "' is not one of the types " + types.keySet());
+            }
+            checkHeaders(v, slot, map(spec.get("headers")));
+            types.forEach((name, typeValue) -> {
+                Map<String, Object> dataType = map(typeValue);
+                if (text(dataType.get("format")).isEmpty()) {
+                    v.add("data types", slot + "." + name + " has no format");
+                }
+                if (text(dataType.get("description")).isEmpty()) {
+                    v.add("data types", slot + "." + name + " has no description");
+                }
+                checkHeaders(v, slot + "." + name, map(dataType.get("headers")));
+            });
+        });
+    }
+
+    private static void checkHeaders(Violations v, String where, Map<String, Object> headers) {
+        headers.forEach((name, value) -> {
+            Map<String, Object> header = map(value);
+            if (text(header.get("type")).isEmpty() || text(header.get("description")).isEmpty()) {
+                v.add("data types", where + " header " + name + " lacks a type or a description");
+            }
+            if (header.containsKey("default") && !(header.get("default") instanceof String)) {
+                v.add("data types", where + " header " + name + " has a default that is not text");
+            }
+        });
     }
 
     /**

@@ -2,8 +2,11 @@ package io.github.camelokki.kamelets;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +68,10 @@ class OkkiEventsSourceKameletTest extends CamelTestSupport {
                         .to("mock:events");
                 // every default: /okki/events, every CRM event
                 from("kamelet:okki-events-source?securityConfig={{okki.webhook.secret}}").to("mock:defaults");
+                // the Kamelet's cloudevents output data type, as a Pipe applies it
+                from("kamelet:okki-events-source?securityConfig={{okki.webhook.secret}}&webhookPath=/hooks/ce")
+                        .transformDataType("okki:application-cloudevents")
+                        .to("mock:cloudevents");
             }
         };
     }
@@ -129,6 +136,37 @@ class OkkiEventsSourceKameletTest extends CamelTestSupport {
                 answer.body());
         MockEndpoint.assertIsSatisfied(context, 5, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals("{\"order_id\":7}", mock.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+    }
+
+    @Test
+    void theCloudEventsDataTypeMakesEachEventACloudEvent() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:cloudevents");
+        mock.expectedMessageCount(1);
+        long sent = System.currentTimeMillis() / 1000;
+
+        Answer answer = new OkkiEventPusher(SECRET).push(URI.create("http://127.0.0.1:" + port + "/hooks/ce"),
+                "msg_kamelet_ce", OkkiEventPusher.plaintext(List.of(
+                        OkkiEventPusher.event("xiaoman.crm.lead.update", Map.of("lead_id", 3100000009L)))), sent);
+
+        assertEquals(200, answer.status());
+        mock.assertIsSatisfied(5_000);
+        Message event = mock.getReceivedExchanges().get(0).getMessage();
+        Map<String, Object> cloudEvent = new TreeMap<>();
+        event.getHeaders().forEach((name, value) -> {
+            if (name.startsWith("CamelCloudEvent")) {
+                cloudEvent.put(name, value);
+            }
+        });
+        assertEquals(new TreeMap<>(Map.of(
+                "CamelCloudEventID", "msg_kamelet_ce#0",
+                "CamelCloudEventType", "io.github.camelokki.okki.crm.lead.update",
+                "CamelCloudEventSource", "okki:events",
+                "CamelCloudEventSubject", "3100000009",
+                "CamelCloudEventTime", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(sent)),
+                "CamelCloudEventVersion", "1.0",
+                "CamelCloudEventDataContentType", "application/json")), cloudEvent);
+        assertEquals("application/json", event.getHeader(Exchange.CONTENT_TYPE));
+        assertEquals("{\"lead_id\":3100000009}", event.getBody(String.class));
     }
 
     @Test
