@@ -22,6 +22,15 @@ CREATE TABLE IF NOT EXISTS okki_event (
     record_ids  VARCHAR(1024),
     PRIMARY KEY (message_id, event_index)
 );
+-- With okki.sync.delivery-log = true, one row for every record version a sync route wrote, with the node that wrote it:
+-- who synced what, and which records were written twice (after a node died mid-sync, say). Only ever appended to.
+CREATE TABLE IF NOT EXISTS okki_delivery (
+    listing      VARCHAR(32),
+    record_id    BIGINT,
+    update_time  VARCHAR(19),
+    node_id      VARCHAR(128),
+    delivered_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);
 -- The CSV rows already created as leads, by a hash of their values, so that a file dropped again creates nothing twice.
 CREATE TABLE IF NOT EXISTS okki_lead_intake (
     row_key   VARCHAR(64) PRIMARY KEY,

@@ -53,6 +53,28 @@ final class Settings {
         return value != null ? value : fallback;
     }
 
+    /**
+     * A duration in milliseconds, above 0.
+     *
+     * @throws IllegalArgumentException naming the setting when its value is not such a number
+     */
+    long millis(String key, long fallback) {
+        String value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long millis = Long.parseLong(value.strip());
+            if (millis > 0) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of milliseconds above 0, not '" + value
+                + "'");
+    }
+
     /** Every setting of application.properties and the overrides, resolved, for Camel Main's override properties. */
     Properties resolved() {
         Properties all = new Properties();

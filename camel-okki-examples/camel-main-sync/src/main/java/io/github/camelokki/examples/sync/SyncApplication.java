@@ -25,12 +25,10 @@ import io.github.camelokki.okki.sync.JdbcStateRepository;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.main.Main;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +50,8 @@ public final class SyncApplication implements AutoCloseable {
     private static final String CLIENT_ID = "camel.component.okki.client-id";
     private static final String CLIENT_SECRET = "camel.component.okki.client-secret";
     private static final String BASE_URL = "camel.component.okki.base-url";
+    /** This node's name: in the cluster's election and in the delivery log; pid@host unless set. */
+    private static final String NODE_ID = "okki.cluster.node-id";
 
     /** The routes of the simulator's HTTP trigger, loaded only when the simulator runs. */
     private static final String SIMULATOR_ROUTES = "classpath:simulator-routes/*.camel.yaml";
@@ -91,7 +91,8 @@ public final class SyncApplication implements AutoCloseable {
      * @param env       the environment: OKKI_CLIENT_ID, OKKI_CLIENT_SECRET, OKKI_BASE_URL, OKKI_WEBHOOK_SECRET, and any
      *                  setting in Camel's form (OKKI_DB_URL, CAMEL_COMPONENT_OKKI_CLIENT_ID, ...)
      * @param overrides properties that win over everything else (tests set ports, delays and folders)
-     * @throws IllegalArgumentException when the OKKI connection is half set, naming what is missing
+     * @throws IllegalArgumentException when the OKKI connection is half set, naming what is missing, or a cluster
+     *                                  setting is wrong (see {@link Clustering})
      */
     public static SyncApplication create(Map<String, String> env, Properties overrides) throws Exception {
         Settings settings = Settings.load(env, overrides);
@@ -100,6 +101,10 @@ public final class SyncApplication implements AutoCloseable {
         String clientSecret = Settings.firstSet(settings.get(CLIENT_SECRET), env.get("OKKI_CLIENT_SECRET"));
         String baseUrl = Settings.firstSet(settings.get(BASE_URL), env.get("OKKI_BASE_URL"));
         boolean live = requireWholeConnection(clientId, clientSecret, baseUrl);
+        // before anything is started: a wrong cluster setting stops the start with its message
+        String nodeId = settings.get(NODE_ID, ManagementFactory.getRuntimeMXBean().getName());
+        props.setProperty(NODE_ID, nodeId);
+        CamelClusterService cluster = Clustering.service(settings, nodeId);
         String webhookSecret = Settings.firstSet(settings.get("okki.webhook.secret"), env.get("OKKI_WEBHOOK_SECRET"));
         OkkiSimulator simulator = null;
         if (live) {
@@ -141,14 +146,11 @@ public final class SyncApplication implements AutoCloseable {
         main.bind("okkiKeys", new JdbcMessageIdRepository(database, "okki-sync"));
         main.bind("leadIntake", new LeadIntake(database));
         main.bind("syncedData", new SyncedData(database));
-        FileLockClusterService cluster = clusterService(settings);
         if (cluster != null) {
             // Camel Main adds the cluster services it finds in the registry to the context, which starts them
             main.bind("okkiCluster", cluster);
         }
-        main.bind("leaderOnly", cluster != null ? ClusteredRoutePolicy.forNamespace(cluster, "okki-sync")
-                : new RoutePolicySupport() {
-                });
+        main.bind("leaderOnly", Clustering.leaderOnly(cluster));
         SimulatedActivity activity = simulator == null ? null : new SimulatedActivity(simulator);
         if (activity != null) {
             main.bind("simulatedActivity", activity);
@@ -182,28 +184,6 @@ public final class SyncApplication implements AutoCloseable {
             }
         });
         return new SyncApplication(main, simulator, activity, database, webhookSecret);
-    }
-
-    /**
-     * The cluster the routes with the {@code leaderOnly} policy (polling OKKI, reading the leads folder) run in, or
-     * null unless {@code okki.cluster.enabled=true}; then those routes run on one node at a time and every other route
-     * on all. The nodes sharing {@code okki.cluster.root} elect a leader by a file lock there; the others take over
-     * within the lock interval when it stops, and since the watermarks and delivered keys are in the shared database,
-     * the new leader goes on where the old one stopped.
-     */
-    private static FileLockClusterService clusterService(Settings settings) {
-        if (!Boolean.parseBoolean(settings.get("okki.cluster.enabled", "false"))) {
-            return null;
-        }
-        FileLockClusterService cluster = new FileLockClusterService();
-        cluster.setRoot(settings.get("okki.cluster.root", "target/okki-cluster"));
-        cluster.setId(settings.get("okki.cluster.node-id", ManagementFactory.getRuntimeMXBean().getName()));
-        long interval = Long.parseLong(settings.get("okki.cluster.lock-interval", "10000"));
-        cluster.setAcquireLockDelay(Math.min(interval, 1000), TimeUnit.MILLISECONDS);
-        cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
-        LOG.info("Clustered as node {}: the polling routes run only while this node holds the lock in {}",
-                cluster.getId(), cluster.getRoot());
-        return cluster;
     }
 
     /**

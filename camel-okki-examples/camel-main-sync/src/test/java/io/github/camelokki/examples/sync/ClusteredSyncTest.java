@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two nodes of the application in one JVM, clustered by a file lock in a shared folder, on one database and one OKKI
- * account: only the leader polls; when it stops, the other takes over from the watermark the leader stored.
+ * account: only the leader polls; when it stops, the other takes over from the watermark the leader stored. The
+ * delivery log shows which node wrote what. {@link ZooKeeperFailoverIT} kills a leader process elected in ZooKeeper.
  */
 class ClusteredSyncTest {
 
@@ -64,6 +65,14 @@ class ClusteredSyncTest {
                 // node-b asked OKKI from node-a's watermark (less the overlap), not from the beginning
                 assertEquals(OKKI_TIME.format(start.minusSeconds(60)),
                         okki.requests("/v1/company/list").get(requestsBefore).get("start_time"));
+                // the delivery log: node-a wrote every record once, node-b only the changed customer
+                String byNode = "SELECT node_id || ' ' || listing || ' ' || COUNT(*) FROM okki_delivery"
+                        + " GROUP BY node_id, listing ORDER BY node_id, listing";
+                await("node-b's delivery", () -> column(follower, byNode).contains("node-b company 1"));
+                assertEquals(List.of("node-a company 4", "node-a order 2", "node-b company 1"),
+                        column(follower, byNode));
+                assertEquals(List.of(changed), column(follower,
+                        "SELECT record_id FROM okki_delivery WHERE node_id = 'node-b'"));
             } finally {
                 a.close();
                 if (b != null) {
@@ -91,6 +100,7 @@ class ClusteredSyncTest {
         overrides.setProperty("okki.cluster.root", lock.toString());
         overrides.setProperty("okki.cluster.node-id", id);
         overrides.setProperty("okki.cluster.lock-interval", "500");
+        overrides.setProperty("okki.sync.delivery-log", "true");
         overrides.setProperty("leads.inbox", lock.resolve("leads").toString());
         return overrides;
     }

@@ -218,7 +218,12 @@ abstract class SyncApplicationTestSupport {
      * machine, where starting the application, its database and the first syncs can take a while.
      */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
+        await(what, Duration.ofMinutes(2), condition);
+    }
+
+    /** Waits until the condition holds, failing after the given patience. */
+    static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + patience.toMillis();
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 fail("Timed out waiting for " + what);

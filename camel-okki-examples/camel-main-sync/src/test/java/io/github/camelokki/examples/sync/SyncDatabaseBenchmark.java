@@ -3,7 +3,6 @@ package io.github.camelokki.examples.sync;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -36,7 +35,7 @@ public final class SyncDatabaseBenchmark {
         List<Double> memory = new ArrayList<>();
         List<Double> file = new ArrayList<>();
         List<Double> postgresql = new ArrayList<>();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(2)).start()) {
+        try (EmbeddedPostgres postgres = TestPostgres.start(Map.of())) {
             for (int run = 1; run <= RUNS; run++) {
                 memory.add(firstSync(h2("jdbc:h2:mem:okki-bench-" + run + ";DB_CLOSE_DELAY=-1"), dir));
                 file.add(firstSync(h2("jdbc:h2:file:" + dir.resolve("okki-bench-" + run)), dir));
@@ -61,11 +60,7 @@ public final class SyncDatabaseBenchmark {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        Properties db = new Properties();
-        db.setProperty("okki.db.url", postgres.getJdbcUrl("postgres", name));
-        db.setProperty("okki.db.user", "postgres");
-        db.setProperty("okki.db.password", "");
-        return db;
+        return TestPostgres.settings(postgres, name);
     }
 
     /** Records per second of one first sync into a new database. */
