@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
+import javax.sql.DataSource;
+
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.junit.jupiter.api.Test;
@@ -185,8 +187,12 @@ abstract class SyncApplicationTestSupport {
     }
 
     static List<Object> column(SyncApplication app, String sql) {
-        try (Connection c = app.database().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        return column(app.database(), sql);
+    }
+
+    /** The first column of every row the query returns. */
+    static List<Object> column(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             List<Object> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getObject(1));

@@ -31,6 +31,7 @@ import org.apache.zookeeper.KeeperException;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.await;
+import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.column;
 import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.ids;
 import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -197,18 +198,6 @@ class ZooKeeperFailoverIT {
     private static String watermark(DataSource db) {
         List<Object> values = column(db, "SELECT STATE_VALUE FROM OKKI_STATE WHERE STATE_KEY = 'okki:company/list'");
         return values.isEmpty() ? null : (String) values.get(0);
-    }
-
-    private static List<Object> column(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<Object> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getObject(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One node of the application: a JVM of its own, started with this test's classpath. */
