@@ -89,9 +89,9 @@ public class OkkiConfiguration extends OkkiConnectionConfiguration {
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer", description = "Where the keys of delivered record versions are kept (list"
-            + " consumers): an IdempotentRepository, e.g."
-            + " FileIdempotentRepository or JdbcMessageIdRepository; in memory by default, holding"
-            + " idempotentCacheSize keys.")
+            + " consumers): an IdempotentRepository, e.g. FileIdempotentRepository or JdbcMessageIdRepository; in"
+            + " memory by default, holding idempotentCacheSize keys. Set on the component, it is also the default"
+            + " of every okki-events endpoint, for the keys of processed events.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "false",

@@ -68,8 +68,8 @@ public class OkkiWebhookConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", description = "Where the keys of processed events (message_id#index) are kept, so"
             + " that a push OKKI redelivers reaches the route once: an IdempotentRepository, e.g."
-            + " FileIdempotentRepository or JdbcMessageIdRepository; in memory by default, holding"
-            + " idempotentCacheSize keys.")
+            + " FileIdempotentRepository or JdbcMessageIdRepository. By default the okki component's"
+            + " idempotentRepository; without one, in memory, holding idempotentCacheSize keys.")
     private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "10000",
