@@ -37,8 +37,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.camelokki.okki.catalog.BodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "callbackurl":
-        case "callbackUrl": target.getWebhook().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "claimbeforerouting":
         case "claimBeforeRouting": target.getConfiguration().setClaimBeforeRouting(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -48,9 +46,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
-        case "enrich": target.getWebhook().setEnrich(property(camelContext, boolean.class, value)); return true;
-        case "eventtypes":
-        case "eventTypes": target.getWebhook().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -74,8 +69,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": target.getConfiguration().setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "maxbodysize":
-        case "maxBodySize": target.getWebhook().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -106,7 +99,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readAhead": target.getConfiguration().setReadAhead(property(camelContext, boolean.class, value)); return true;
         case "readaheadpages":
         case "readAheadPages": target.getConfiguration().setReadAheadPages(property(camelContext, int.class, value)); return true;
-        case "register": target.getWebhook().setRegister(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -125,10 +117,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
-        case "secretgraceperiod":
-        case "secretGracePeriod": target.getWebhook().setSecretGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "securityconfig":
-        case "securityConfig": target.getWebhook().setSecurityConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "splitresult":
@@ -137,18 +125,13 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
-        case "subscriptions": target.getWebhook().setSubscriptions(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
-        case "timestamptolerance":
-        case "timestampTolerance": target.getWebhook().setTimestampTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenlifetime":
         case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "webhookpath":
-        case "webhookPath": target.getWebhook().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -170,8 +153,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": return io.github.camelokki.okki.catalog.BodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "callbackurl":
-        case "callbackUrl": return java.lang.String.class;
         case "claimbeforerouting":
         case "claimBeforeRouting": return boolean.class;
         case "clientid":
@@ -181,9 +162,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
-        case "enrich": return boolean.class;
-        case "eventtypes":
-        case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -207,8 +185,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "maxbodysize":
-        case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxretries":
@@ -239,7 +215,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readAhead": return boolean.class;
         case "readaheadpages":
         case "readAheadPages": return int.class;
-        case "register": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -258,10 +233,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "scope": return java.lang.String.class;
-        case "secretgraceperiod":
-        case "secretGracePeriod": return long.class;
-        case "securityconfig":
-        case "securityConfig": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "splitresult":
@@ -270,18 +241,13 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": return boolean.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
-        case "subscriptions": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
-        case "timestamptolerance":
-        case "timestampTolerance": return long.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
-        case "webhookpath":
-        case "webhookPath": return java.lang.String.class;
         default: return null;
         }
     }
@@ -304,8 +270,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bodyType": return target.getConfiguration().getBodyType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
-        case "callbackurl":
-        case "callbackUrl": return target.getWebhook().getCallbackUrl();
         case "claimbeforerouting":
         case "claimBeforeRouting": return target.getConfiguration().isClaimBeforeRouting();
         case "clientid":
@@ -315,9 +279,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
-        case "enrich": return target.getWebhook().isEnrich();
-        case "eventtypes":
-        case "eventTypes": return target.getWebhook().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -341,8 +302,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialSync": return target.getConfiguration().getInitialSync();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
-        case "maxbodysize":
-        case "maxBodySize": return target.getWebhook().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxretries":
@@ -373,7 +332,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "readAhead": return target.getConfiguration().isReadAhead();
         case "readaheadpages":
         case "readAheadPages": return target.getConfiguration().getReadAheadPages();
-        case "register": return target.getWebhook().isRegister();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
@@ -392,10 +350,6 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "scope": return target.getConfiguration().getScope();
-        case "secretgraceperiod":
-        case "secretGracePeriod": return target.getWebhook().getSecretGracePeriod();
-        case "securityconfig":
-        case "securityConfig": return target.getWebhook().getSecurityConfig();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "splitresult":
@@ -404,18 +358,13 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
-        case "subscriptions": return target.getWebhook().getSubscriptions();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
-        case "timestamptolerance":
-        case "timestampTolerance": return target.getWebhook().getTimestampTolerance();
         case "tokenlifetime":
         case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
-        case "webhookpath":
-        case "webhookPath": return target.getWebhook().getWebhookPath();
         default: return null;
         }
     }

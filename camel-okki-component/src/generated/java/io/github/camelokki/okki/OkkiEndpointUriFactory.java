@@ -23,7 +23,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(61);
         props.add("allPages");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -31,14 +31,11 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("baseUrl");
         props.add("bodyType");
         props.add("bridgeErrorHandler");
-        props.add("callbackUrl");
         props.add("claimBeforeRouting");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");
         props.add("delay");
-        props.add("enrich");
-        props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("grantType");
@@ -51,7 +48,6 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("initialDelay");
         props.add("initialSync");
         props.add("lazyStartProducer");
-        props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("maxSliceRecords");
@@ -70,7 +66,6 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("rawPayload");
         props.add("readAhead");
         props.add("readAheadPages");
-        props.add("register");
         props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
@@ -82,25 +77,19 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("scope");
-        props.add("secretGracePeriod");
-        props.add("securityConfig");
         props.add("sendEmptyMessageWhenIdle");
         props.add("splitResult");
         props.add("startScheduler");
         props.add("stateRepository");
-        props.add("subscriptions");
         props.add("timeUnit");
-        props.add("timestampTolerance");
         props.add("tokenLifetime");
         props.add("useFixedDelay");
         props.add("username");
-        props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("clientSecret");
         secretProps.add("password");
         secretProps.add("proxyPassword");
-        secretProps.add("securityConfig");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("params", "param.");
@@ -121,7 +110,7 @@ public class OkkiEndpointUriFactory extends org.apache.camel.support.component.E
         Map<String, Object> copy = new HashMap<>(properties);
 
         uri = buildPathParameter(syntax, uri, "resource", null, true, copy);
-        uri = buildPathParameter(syntax, uri, "operation", null, false, copy);
+        uri = buildPathParameter(syntax, uri, "operation", null, true, copy);
         uri = buildQueryParameters(uri, copy, encode);
         return uri;
     }

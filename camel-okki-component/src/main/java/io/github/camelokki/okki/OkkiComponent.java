@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.camelokki.okki.api.OkkiClient;
 import io.github.camelokki.okki.api.UriParameters;
@@ -46,9 +47,10 @@ public class OkkiComponent extends DefaultComponent {
     private OkkiConfiguration configuration = new OkkiConfiguration();
 
     @Metadata(label = "consumer,webhook", secret = true,
-              description = "The securityConfig of every okki:events endpoint that does not set its own. Given here"
-                      + " (camel.component.okki.security-config), the webhook secret appears in no endpoint URI, and"
-                      + " so in none of the route definitions and endpoint lookups Camel logs at DEBUG and TRACE.")
+              description = "The securityConfig of every okki-events endpoint (okki-events:, and okki:events) that"
+                      + " does not set its own. Given here (camel.component.okki.security-config), the webhook secret"
+                      + " appears in no endpoint URI, and so in none of the route definitions and endpoint lookups"
+                      + " Camel logs at DEBUG and TRACE.")
     private String securityConfig;
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
@@ -61,8 +63,9 @@ public class OkkiComponent extends DefaultComponent {
 
     /** The generated list of endpoint options, which OKKI parameters given as plain options must not shadow. */
     private static final OkkiEndpointUriFactory ENDPOINT_OPTIONS = new OkkiEndpointUriFactory();
-    /** The options generated as secret ({@code secret = true}), whatever their names. */
-    static final Set<String> SECRET_OPTIONS = ENDPOINT_OPTIONS.secretPropertyNames();
+    /** The options generated as secret ({@code secret = true}) on both endpoint kinds, whatever their names. */
+    static final Set<String> SECRET_OPTIONS = Stream.concat(ENDPOINT_OPTIONS.secretPropertyNames().stream(),
+            new OkkiEventsEndpointUriFactory().secretPropertyNames().stream()).collect(Collectors.toUnmodifiableSet());
     /** A secret option and its value in an endpoint URI, plain or RAW(...)/RAW{...}. */
     private static final Pattern SECRET_IN_URI = Pattern.compile("([?&](?:"
             + SECRET_OPTIONS.stream().map(Pattern::quote).collect(Collectors.joining("|"))
@@ -100,18 +103,20 @@ public class OkkiComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        String[] parts = OkkiEndpoint.EVENTS.equals(remaining) ? new String[] { remaining, null } : remaining.split("/", -1);
-        if (parts.length != 2 || parts[0].isEmpty() || parts[1] != null && parts[1].isEmpty()) {
+        if (OkkiEndpoint.EVENTS.equals(remaining)) {
+            return olderEventsEndpoint(uri, parameters);
+        }
+        String[] parts = remaining.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new IllegalArgumentException("An okki endpoint reads okki:<resource>/<operation>, e.g."
-                    + " okki:company/list, or okki:events for webhook pushes; not okki:" + remaining);
+                    + " okki:company/list, or okki-events:<path> for webhook pushes; not okki:" + remaining);
         }
         OkkiEndpoint endpoint = new OkkiEndpoint(uri, this, configuration.copy());
-        endpoint.getWebhook().setSecurityConfig(securityConfig);
         endpoint.setResource(parts[0]);
         endpoint.setOperation(parts[1]);
         Map<String, Object> params = PropertiesHelper.extractProperties(parameters, PARAM_PREFIX);
-        if (parts[1] != null && !"api".equals(parts[0])) {
-            // an operation's own parameters may be plain options; okki:api and okki:events have no catalog entry
+        if (!"api".equals(parts[0])) {
+            // an operation's own parameters may be plain options; okki:api has no catalog entry
             params = UriParameters.take(OperationCatalog.standard().require(parts[0], parts[1]), parameters, params,
                     ENDPOINT_OPTIONS.propertyNames(), ENDPOINT_OPTIONS.multiValuePrefixes().values());
         }
@@ -120,8 +125,19 @@ public class OkkiComponent extends DefaultComponent {
         return endpoint;
     }
 
+    /**
+     * okki:events, the form okki-events: had before it was a scheme of its own: the same endpoint kind, with this
+     * component's options as defaults and its webhookPath option as the path. Camel then sets the other options through
+     * the okki-events endpoint's configurer, so they are exactly those of okki-events.
+     */
+    private Endpoint olderEventsEndpoint(String uri, Map<String, Object> parameters) {
+        String path = getAndRemoveParameter(parameters, "webhookPath", String.class,
+                OkkiEventsEndpoint.DEFAULT_WEBHOOK_PATH);
+        return getCamelContext().getComponent("okki-events", OkkiEventsComponent.class).newEndpoint(uri, path, this);
+    }
+
     /** A client for an endpoint's options, sharing the pool and the token with every endpoint of equal options. */
-    OkkiClient client(OkkiConfiguration conf, String scope) {
+    OkkiClient client(OkkiConnectionConfiguration conf, String scope) {
         HttpTransport transport = transport(conf);
         RetryPolicy retry = retryPolicy(conf);
         Duration timeout = Duration.ofMillis(conf.getResponseTimeout());
@@ -131,7 +147,7 @@ public class OkkiComponent extends DefaultComponent {
         return new OkkiClient(transport, tokens, retry, timeout);
     }
 
-    private HttpTransport transport(OkkiConfiguration conf) {
+    private HttpTransport transport(OkkiConnectionConfiguration conf) {
         if (conf.getHttpClient() != null) {
             return HttpTransport.wrap(conf.getHttpClient());
         }
@@ -144,12 +160,12 @@ public class OkkiComponent extends DefaultComponent {
         });
     }
 
-    static RetryPolicy retryPolicy(OkkiConfiguration conf) {
+    static RetryPolicy retryPolicy(OkkiConnectionConfiguration conf) {
         return new RetryPolicy(conf.getMaxRetries(), Duration.ofMillis(conf.getRetryDelay()),
                 Duration.ofMillis(conf.getRetryMaxDelay()), conf.isRetryWrites());
     }
 
-    static Credentials credentials(OkkiConfiguration conf) {
+    static Credentials credentials(OkkiConnectionConfiguration conf) {
         if (isBlank(conf.getClientId()) || isBlank(conf.getClientSecret())) {
             throw new IllegalArgumentException("OKKI needs clientId and clientSecret: set them on the component"
                     + " (camel.component.okki.client-id and camel.component.okki.client-secret) or on the endpoint.");

@@ -39,7 +39,7 @@ public final class OkkiConstants {
     public static final String RESOURCE = "CamelOkkiResource";
 
     @Metadata(label = "consumer", description = "The id of the record (the value of its id member, e.g. company_id);"
-            + " on okki:events, the id the event's biz_data carries for its module, when OKKI has an info operation"
+            + " on okki-events, the id the event's biz_data carries for its module, when OKKI has an info operation"
             + " for that module.", javaType = "Object")
     public static final String RECORD_ID = "CamelOkkiRecordId";
 
@@ -57,33 +57,33 @@ public final class OkkiConstants {
               javaType = "Boolean")
     public static final String DELETED = "CamelOkkiDeleted";
 
-    // --- okki:events (webhook consumer) ---
+    // --- okki-events (webhook consumer) ---
 
-    @Metadata(label = "consumer", description = "okki:events: the event type, e.g. xiaoman.crm.company.update.",
+    @Metadata(label = "consumer", description = "okki-events: the event type, e.g. xiaoman.crm.company.update.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelOkkiEventType";
 
-    @Metadata(label = "consumer", description = "okki:events: the subscription module of the event, e.g. crm.company.",
+    @Metadata(label = "consumer", description = "okki-events: the subscription module of the event, e.g. crm.company.",
               javaType = "String")
     public static final String EVENT_MODULE = "CamelOkkiEventModule";
 
-    @Metadata(label = "consumer", description = "okki:events: what happened to the record: create, update or delete.",
+    @Metadata(label = "consumer", description = "okki-events: what happened to the record: create, update or delete.",
               javaType = "String")
     public static final String EVENT_ACTION = "CamelOkkiEventAction";
 
-    @Metadata(label = "consumer", description = "okki:events: OKKI's message_id of the push (the same on redeliveries).",
+    @Metadata(label = "consumer", description = "okki-events: OKKI's message_id of the push (the same on redeliveries).",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelOkkiMessageId";
 
-    @Metadata(label = "consumer", description = "okki:events: the position (from 0) of the event in its push.",
+    @Metadata(label = "consumer", description = "okki-events: the position (from 0) of the event in its push.",
               javaType = "Integer")
     public static final String EVENT_INDEX = "CamelOkkiEventIndex";
 
-    @Metadata(label = "consumer", description = "okki:events: when OKKI sent the push (X-Timestamp), in unix seconds.",
+    @Metadata(label = "consumer", description = "okki-events: when OKKI sent the push (X-Timestamp), in unix seconds.",
               javaType = "Long")
     public static final String EVENT_TIMESTAMP = "CamelOkkiEventTimestamp";
 
-    @Metadata(label = "consumer", description = "okki:events with enrich=true: the event's biz_data (the record's ids),"
+    @Metadata(label = "consumer", description = "okki-events with enrich=true: the event's biz_data (the record's ids),"
             + " while the body holds the full record.", javaType = "java.util.Map<String, Object>")
     public static final String EVENT_DATA = "CamelOkkiEventData";
 

@@ -27,7 +27,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              category = { Category.CLOUD, Category.SAAS, Category.API }, headersClass = OkkiConstants.class)
 public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    /** The resource of {@code okki:events}, the webhook consumer. */
+    /** The resource of {@code okki:events}, the older form of {@code okki-events:} ({@link OkkiEventsEndpoint}). */
     public static final String EVENTS = "events";
 
     @UriPath(description = "The OKKI resource: the path segment after /v1/ (after /v1/invoices/ for invoice documents),"
@@ -36,15 +36,12 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
     private String resource;
 
     @UriPath(description = "The operation of the resource: the rest of the OKKI path in lowerCamelCase, e.g. list,"
-            + " info, push, pushGroups; for api, the HTTP method (get, post, put or delete). Required, except for"
-            + " okki:events, which receives OKKI's webhook pushes.")
+            + " info, push, pushGroups; for api, the HTTP method (get, post, put or delete).")
+    @Metadata(required = true)
     private String operation;
 
     @UriParam
     private OkkiConfiguration configuration;
-
-    @UriParam
-    private OkkiWebhookConfiguration webhook = new OkkiWebhookConfiguration();
 
     @UriParam(label = "producer", prefix = "param.", multiValue = true,
               description = "Parameters of the call by their OKKI names, e.g. param.company_id=42 or param.all=2. The"
@@ -73,46 +70,26 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     @Override
     public Producer createProducer() {
-        if (isEvents()) {
-            throw new IllegalArgumentException("okki:events only receives OKKI's webhook pushes: use it in from(...)");
-        }
         return new OkkiProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (isEvents()) {
-            Consumer consumer = new OkkiWebhookConsumer(this, processor);
-            configureConsumer(consumer);
-            return consumer;
-        }
         if (resolved.isPage()) {
             Consumer consumer = new OkkiPollingConsumer(this, processor);
             configureConsumer(consumer);
             return consumer;
         }
         throw new IllegalArgumentException("okki:" + resolved.uri() + " cannot be consumed: from(...) takes a list"
-                + " operation such as okki:company/list, or okki:events for webhook pushes.");
+                + " operation such as okki:company/list, or okki-events for webhook pushes.");
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (isEvents()) {
-            // Credentials are optional here: only enrichment and webhook registration call OKKI.
-            if (configuration.getClientId() != null) {
-                client = getComponent().client(configuration, null);
-            }
-            return;
-        }
         resolved = resolveOperation();
         checkOptions(resolved);
         client = getComponent().client(configuration, resolved.scope());
-    }
-
-    /** Whether this is {@code okki:events}, the webhook consumer. */
-    public boolean isEvents() {
-        return EVENTS.equals(resource) && operation == null;
     }
 
     private Operation resolveOperation() {
@@ -171,7 +148,7 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return resolved;
     }
 
-    /** The client for calls to OKKI; null for okki:events without credentials. */
+    /** The client for calls to OKKI. */
     OkkiClient client() {
         return client;
     }
@@ -198,14 +175,6 @@ public class OkkiEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     public void setConfiguration(OkkiConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    public OkkiWebhookConfiguration getWebhook() {
-        return webhook;
-    }
-
-    public void setWebhook(OkkiWebhookConfiguration webhook) {
-        this.webhook = webhook;
     }
 
     public Map<String, Object> getParams() {

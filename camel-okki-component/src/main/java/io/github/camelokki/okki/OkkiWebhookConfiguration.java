@@ -1,17 +1,16 @@
 package io.github.camelokki.okki;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
- * The options of {@code okki:events}, the consumer of OKKI's webhook pushes.
+ * The webhook options of {@link OkkiEventsEndpoint} ({@code okki-events:}, and the older {@code okki:events}), the
+ * consumer of OKKI's webhook pushes. A new webhook option goes here: it then shows in okki-events.json and in the
+ * reference's okki-events option table, and in none of the operation endpoints'.
  */
 @UriParams
 public class OkkiWebhookConfiguration implements Cloneable {
-
-    @UriParam(label = "consumer,webhook", defaultValue = "/okki/events",
-              description = "The HTTP path, served through Camel's platform-http, that OKKI posts events to.")
-    private String webhookPath = "/okki/events";
 
     @UriParam(label = "consumer,webhook", secret = true,
               description = "The security_config OKKI returned when the webhook was created (webhook/create): the key"
@@ -67,20 +66,22 @@ public class OkkiWebhookConfiguration implements Cloneable {
                       + " crm.company,crm.order; each gets its create, update and delete events.")
     private String subscriptions;
 
+    @UriParam(label = "consumer", description = "Where the keys of processed events (message_id#index) are kept, so"
+            + " that a push OKKI redelivers reaches the route once: an IdempotentRepository, e.g."
+            + " FileIdempotentRepository or JdbcMessageIdRepository. By default the okki component's"
+            + " idempotentRepository; without one, in memory, holding idempotentCacheSize keys.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "10000",
+              description = "How many event keys the default in-memory repository keeps.")
+    private int idempotentCacheSize = 10_000;
+
     public OkkiWebhookConfiguration copy() {
         try {
             return (OkkiWebhookConfiguration) clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public String getWebhookPath() {
-        return webhookPath;
-    }
-
-    public void setWebhookPath(String webhookPath) {
-        this.webhookPath = webhookPath;
     }
 
     public String getSecurityConfig() {
@@ -153,5 +154,21 @@ public class OkkiWebhookConfiguration implements Cloneable {
 
     public void setSubscriptions(String subscriptions) {
         this.subscriptions = subscriptions;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getIdempotentCacheSize() {
+        return idempotentCacheSize;
+    }
+
+    public void setIdempotentCacheSize(int idempotentCacheSize) {
+        this.idempotentCacheSize = idempotentCacheSize;
     }
 }

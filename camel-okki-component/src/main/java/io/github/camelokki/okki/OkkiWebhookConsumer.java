@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives OKKI's webhook pushes on {@code okki:events}. It serves {@code webhookPath} through Camel's platform-http
+ * Receives OKKI's webhook pushes for {@link OkkiEventsEndpoint}. It serves the webhook path through Camel's platform-http
  * (whatever engine the runtime brings) and, for each POST: checks size, signature and timestamp, decrypts, skips what
  * was already processed, and hands each wanted {@code biz} entry to the route as its own exchange, synchronously. It
  * acknowledges the push only when every entry went through the route; otherwise it answers 500 so OKKI redelivers.
@@ -43,6 +43,8 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OkkiWebhookConsumer.class);
     private static final String JSON = "application/json; charset=UTF-8";
+    /** The header camel-platform-http-vertx sets to the peer's socket address; other engines do not set it. */
+    static final String VERTX_REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     private final OkkiWebhookConfiguration conf;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -56,78 +58,76 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
     private EventEnricher enricher;
     private Consumer httpConsumer;
 
-    public OkkiWebhookConsumer(OkkiEndpoint endpoint, Processor processor) {
+    public OkkiWebhookConsumer(OkkiEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.conf = endpoint.getWebhook();
     }
 
     @Override
-    public OkkiEndpoint getEndpoint() {
-        return (OkkiEndpoint) super.getEndpoint();
+    public OkkiEventsEndpoint getEndpoint() {
+        return (OkkiEventsEndpoint) super.getEndpoint();
     }
 
     /**
      * Starts in named steps, with every local check before the only remote side effect: a start that fails leaves
      * OKKI's webhook registration as it was. The HTTP route is served from before the registration (answering 503
-     * until the secrets are known, which OKKI retries), so that nothing is registered that no server answers.
+     * until the secrets are known, which OKKI retries), so that nothing is registered that no server answers. A
+     * failure after the first side effect needs no clean-up of its own: Camel stops a consumer whose start failed,
+     * and doStop ends the HTTP route and the repository (WebhookStartOrderTest checks both).
      */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        requireClientWhereOkkiIsCalled();
+        WebhookSecrets configured = checkOptions();
+        WebhookRegistrar registrar = conf.isRegister() ? registrar() : null;
+        prepareProcessing();
+        httpConsumer = serveHttp();
+        secrets = registrar == null ? configured : register(registrar, configured);
+        acceptPushes();
+    }
+
+    /** Step 1, local only: the options make sense together; returns the configured secrets. */
+    private WebhookSecrets checkOptions() {
+        if ((conf.isEnrich() || conf.isRegister()) && getEndpoint().client() == null) {
+            throw new IllegalArgumentException(kind() + " with " + (conf.isRegister() ? "register" : "enrich")
+                    + "=true calls OKKI: set the connection options (clientId, clientSecret) on the component or"
+                    + " the endpoint.");
+        }
         WebhookSecrets configured = WebhookSecrets.parse(conf.getSecurityConfig(),
                 Duration.ofMillis(conf.getSecretGracePeriod()), clock);
         if (!conf.isRegister() && !configured.isConfigured()) {
-            throw new IllegalArgumentException("okki:events needs securityConfig, the security_config OKKI returned"
+            throw new IllegalArgumentException(kind() + " needs securityConfig, the security_config OKKI returned"
                     + " from webhook/create, on the endpoint or the component (camel.component.okki.security-config),"
                     + " or register=true on a first registration, which receives it.");
         }
         filter = EventTypeFilter.of(conf.getEventTypes());
-        WebhookRegistrar registrar = conf.isRegister() ? registrar() : null;
-        startRepository();
-        enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client()) : null;
-        httpConsumer = serveHttp();
-        // a failure from here on needs no clean-up of its own: Camel stops a consumer whose start failed, and doStop
-        // ends the HTTP route and the repository (WebhookStartOrderTest checks both)
-        secrets = registrar == null ? configured : register(registrar, configured);
-        verifier = new WebhookVerifier(secrets, Duration.ofMillis(conf.getTimestampTolerance()), conf.getMaxBodySize(),
-                clock);
-        LOG.info("okki:events receives OKKI pushes on POST {} (secrets: {})", path(), secrets);
+        return configured;
     }
 
-    private void requireClientWhereOkkiIsCalled() {
-        if ((conf.isEnrich() || conf.isRegister()) && getEndpoint().client() == null) {
-            throw new IllegalArgumentException("okki:events with " + (conf.isRegister() ? "register" : "enrich")
-                    + "=true calls OKKI: set the connection options (clientId, clientSecret) on the component or"
-                    + " the endpoint.");
-        }
-    }
-
-    /** The registrar for register=true, once its options are known to be usable. */
+    /** Step 2, local only: the registrar for register=true, once its options are known to be usable. */
     private WebhookRegistrar registrar() {
         if (conf.getCallbackUrl() == null || conf.getCallbackUrl().isBlank()) {
-            throw new IllegalArgumentException("okki:events with register=true needs callbackUrl, the public URL OKKI"
+            throw new IllegalArgumentException(kind() + " with register=true needs callbackUrl, the public URL OKKI"
                     + " posts to.");
         }
         return new WebhookRegistrar(getEndpoint().client());
     }
 
-    /** The endpoint's idempotentRepository option, shared with the polling consumer, or an in-memory one. */
-    private void startRepository() {
-        OkkiConfiguration shared = getEndpoint().getConfiguration();
-        ownRepository = shared.getIdempotentRepository() == null;
-        repository = ownRepository ? MemoryIdempotentRepository.memoryIdempotentRepository(shared.getIdempotentCacheSize())
-                : shared.getIdempotentRepository();
+    /**
+     * Step 3: what handling a push needs, the repository of processed events (the idempotentRepository option or an
+     * in-memory one) and the enricher.
+     */
+    private void prepareProcessing() {
+        ownRepository = conf.getIdempotentRepository() == null;
+        repository = ownRepository ? MemoryIdempotentRepository.memoryIdempotentRepository(conf.getIdempotentCacheSize())
+                : conf.getIdempotentRepository();
         ServiceHelper.startService(repository);
-    }
-
-    private String path() {
-        return conf.getWebhookPath().startsWith("/") ? conf.getWebhookPath() : "/" + conf.getWebhookPath();
+        enricher = conf.isEnrich() ? new EventEnricher(getEndpoint().client()) : null;
     }
 
     /**
-     * Serves the webhook path through platform-http; fails naming what to add when no HTTP server is there (Camel's
-     * message, quoted, names only an internal registry entry).
+     * Step 4: serves the webhook path through platform-http; fails naming what to add when no HTTP server is there
+     * (Camel's message, quoted, names only an internal registry entry).
      */
     private Consumer serveHttp() throws Exception {
         try {
@@ -142,7 +142,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
                 // Camel 4.17 and later: no PlatformHttpEngine found; Camel 4.14 with camel-platform-http-vertx but no
                 // Vert.x HTTP server: no platform-http-router-<port> bean
                 if (message.contains("PlatformHttpEngine") || message.contains("platform-http-router")) {
-                    throw new IllegalStateException("okki:events is served through Camel's platform-http, but this"
+                    throw new IllegalStateException(kind() + " is served through Camel's platform-http, but this"
                             + " application has no HTTP server for it. Add one: camel-platform-http-main with"
                             + " camel.server.enabled=true (Camel Main, port camel.server.port),"
                             + " camel-platform-http-starter (Spring Boot, on server.port), or camel-quarkus-platform-http"
@@ -154,13 +154,14 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
     }
 
     /**
-     * Registers the callback URL and subscriptions. OKKI hands out a security_config only when it creates the webhook,
-     * so an existing webhook needs one configured: that is checked with a read before anything is written.
+     * Step 5, the only remote one, for register=true: registers the callback URL and subscriptions. OKKI hands out a
+     * security_config only when it creates the webhook, so an existing webhook needs one configured: that is checked
+     * with a read before anything is written. Returns the secrets to verify with.
      */
     private WebhookSecrets register(WebhookRegistrar registrar, WebhookSecrets configured) {
         String registered = registrar.currentCallback();
         if (registered != null && !configured.isConfigured()) {
-            throw new IllegalArgumentException("okki:events with register=true: OKKI already has a webhook ("
+            throw new IllegalArgumentException(kind() + " with register=true: OKKI already has a webhook ("
                     + registered + ") and hands out its security_config only when one is created; set securityConfig"
                     + " to it (or to the one webhook/regenerateSecret returns). Nothing was changed in OKKI.");
         }
@@ -173,6 +174,21 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
             configured.rotate(issued);
         }
         return configured;
+    }
+
+    /** Step 6: the secrets are known, so pushes are verified and handled instead of answered 503. */
+    private void acceptPushes() {
+        verifier = new WebhookVerifier(secrets, Duration.ofMillis(conf.getTimestampTolerance()), conf.getMaxBodySize(),
+                clock);
+        LOG.info("{} receives OKKI pushes on POST {} (secrets: {})", kind(), path(), secrets);
+    }
+
+    private String path() {
+        return getEndpoint().path();
+    }
+
+    private String kind() {
+        return getEndpoint().kind();
     }
 
     @Override
@@ -191,10 +207,10 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
      */
     public void rotateSecret(String newSecurityConfig) {
         if (secrets == null) {
-            throw new IllegalStateException("okki:events has not started yet: set securityConfig instead");
+            throw new IllegalStateException(kind() + " has not started yet: set securityConfig instead");
         }
         secrets.rotate(newSecurityConfig);
-        LOG.info("okki:events secret rotated; the previous one is accepted for another {}",
+        LOG.info("{} secret rotated; the previous one is accepted for another {}", kind(),
                 Duration.ofMillis(conf.getSecretGracePeriod()));
     }
 
@@ -217,7 +233,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         try {
             WebhookVerifier verifier = this.verifier;
             if (verifier == null) {
-                throw new WebhookRejectedException(503, "starting", "okki:events is still starting");
+                throw new WebhookRejectedException(503, "starting", kind() + " is still starting");
             }
             verifier.checkDeclaredSize(in.getHeader("Content-Length", Long.class));
             byte[] raw = in.getBody(byte[].class);
@@ -229,16 +245,16 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         } catch (WebhookRejectedException e) {
             status = e.status();
             answer = WebhookAnswers.error(status, e.reason());
-            LOG.warn("okki:events refused a push from {} with {}: {}", remote(in), status, e.getMessage());
+            LOG.warn("{} refused a push from {} with {}: {}", kind(), remote(in), status, e.getMessage());
         } catch (Busy e) {
             status = 503;
             answer = WebhookAnswers.error(status, "message is being processed");
-            LOG.info("okki:events: push {} arrived again while still being processed; asked OKKI to retry later",
+            LOG.info("{}: push {} arrived again while still being processed; asked OKKI to retry later", kind(),
                     messageId);
         } catch (Exception e) {
             status = 500;
             answer = WebhookAnswers.error(status, "processing failed");
-            LOG.warn("okki:events could not process push {}; answered 500 so OKKI redelivers it: {}", messageId,
+            LOG.warn("{} could not process push {}; answered 500 so OKKI redelivers it: {}", kind(), messageId,
                     e.toString());
         }
         in.removeHeaders("*");
@@ -259,7 +275,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
                     testData = event.data();
                 }
                 if (!filter.accepts(event.type())) {
-                    LOG.debug("okki:events: {} of push {} is not wanted (eventTypes)", event.type(), push.messageId());
+                    LOG.debug("{}: {} of push {} is not wanted (eventTypes)", kind(), event.type(), push.messageId());
                     continue;
                 }
                 String key = push.key(event);
@@ -268,7 +284,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
                 }
                 claimed.add(key);
                 if (repository.contains(key)) {
-                    LOG.debug("okki:events: {} of push {} was already processed; acknowledged again", event.type(),
+                    LOG.debug("{}: {} of push {} was already processed; acknowledged again", kind(), event.type(),
                             push.messageId());
                     continue;
                 }
@@ -315,9 +331,21 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
         }
     }
 
-    private static String remote(Message in) {
-        Object host = in.getHeader("CamelVertxPlatformHttpRemoteAddress");
-        return host == null ? "the network" : String.valueOf(host);
+    /**
+     * Who sent a request, for the log: the peer address Camel's Vert.x engine (Camel Main, Quarkus) reports, else,
+     * on other engines (Spring Boot's servlet engine sets no such header), the client a proxy names in the standard
+     * X-Forwarded-For header; only ever logged, never trusted.
+     */
+    static String remote(Message in) {
+        Object peer = in.getHeader(VERTX_REMOTE_ADDRESS);
+        if (peer != null) {
+            return String.valueOf(peer);
+        }
+        String forwarded = in.getHeader("X-Forwarded-For", String.class);
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip() + " (X-Forwarded-For)";
+        }
+        return "an unknown address";
     }
 
     /** The same entry is being processed by another request (OKKI retried before the route finished). */

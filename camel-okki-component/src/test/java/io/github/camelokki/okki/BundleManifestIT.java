@@ -131,7 +131,16 @@ class BundleManifestIT {
                     "META-INF/io/github/camelokki/okki/okki.json",
                     "io/github/camelokki/okki/OkkiEndpointConfigurer.class",
                     "io/github/camelokki/okki/OkkiComponentConfigurer.class",
-                    "io/github/camelokki/okki/OkkiEndpointUriFactory.class")) {
+                    "io/github/camelokki/okki/OkkiEndpointUriFactory.class",
+                    // the second scheme, okki-events
+                    "META-INF/services/org/apache/camel/component/okki-events",
+                    "META-INF/services/org/apache/camel/configurer/okki-events-component",
+                    "META-INF/services/org/apache/camel/configurer/okki-events-endpoint",
+                    "META-INF/services/org/apache/camel/urifactory/okki-events-endpoint",
+                    "META-INF/io/github/camelokki/okki/okki-events.json",
+                    "io/github/camelokki/okki/OkkiEventsEndpointConfigurer.class",
+                    "io/github/camelokki/okki/OkkiEventsComponentConfigurer.class",
+                    "io/github/camelokki/okki/OkkiEventsEndpointUriFactory.class")) {
                 assertNotNull(file.getJarEntry(entry), entry + " is missing from " + jar.getName());
             }
         }

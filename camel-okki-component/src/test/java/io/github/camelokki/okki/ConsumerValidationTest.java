@@ -20,7 +20,7 @@ class ConsumerValidationTest extends OkkiTestSupport {
     void onlyListOperationsCanBeConsumed() throws Exception {
         Throwable e = startFailure("okki:company/info");
         assertEquals("okki:company/info cannot be consumed: from(...) takes a list operation such as"
-                + " okki:company/list, or okki:events for webhook pushes.", e.getMessage());
+                + " okki:company/list, or okki-events for webhook pushes.", e.getMessage());
     }
 
     @Test

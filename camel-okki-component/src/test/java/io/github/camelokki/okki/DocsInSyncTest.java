@@ -29,18 +29,25 @@ class DocsInSyncTest {
 
     @Test
     void referencePageMatchesCode() throws Exception {
-        JsonNode json;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelokki/okki/okki.json")) {
-            json = OkkiJson.mapper().readTree(in);
-        }
+        JsonNode json = componentJson("okki.json");
+        JsonNode events = componentJson("okki-events.json");
         Map<String, String> sections = Map.of(
                 "component options", options(json.get("componentProperties")),
                 "endpoint path options", options(pathOptions(json, true)),
                 "endpoint query options", options(pathOptions(json, false)),
+                "events path options", options(pathOptions(events, true)),
+                "events query options", options(pathOptions(events, false)),
                 "message headers", headers(json.get("headers")),
                 "operations", operations(),
                 "change tracking", changeTracking());
         assertInSync("okki-component.adoc", sections);
+    }
+
+    /** A component JSON of the build: okki.json (operation endpoints) or okki-events.json (webhook endpoint). */
+    private static JsonNode componentJson(String name) throws Exception {
+        try (InputStream in = DocsInSyncTest.class.getResourceAsStream("/META-INF/io/github/camelokki/okki/" + name)) {
+            return OkkiJson.mapper().readTree(in);
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The okki.json of the build, as Camel tooling sees it: loaded into Camel's catalog, it accepts an operation's
+ * The okki.json (and okki-events.json) of the build, as Camel tooling sees it: loaded into Camel's catalog, it accepts an operation's
  * parameters as URI options and checks their names, types and the operation, as the component does, and describes
  * each operation and parameter.
  */
@@ -36,6 +36,11 @@ class OkkiJsonCatalogTest {
         }
         catalog = new DefaultCamelCatalog();
         catalog.addComponent("okki", OkkiComponent.class.getName(), json);
+        try (InputStream in = OkkiJsonCatalogTest.class.getResourceAsStream(
+                "/META-INF/io/github/camelokki/okki/okki-events.json")) {
+            catalog.addComponent("okki-events", OkkiEventsComponent.class.getName(),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     /** What the catalog finds wrong with a URI: unknown options, invalid values by option; empty when valid. */
@@ -108,7 +113,17 @@ class OkkiJsonCatalogTest {
                 + "&group_id=7&pageSize=50&param.removed=1"));
         assertEquals(Map.of(), problems("okki:company/companyEnums"));
         assertEquals(Map.of(), problems("okki:api/get?path=/v1/company/somethingNew&param.x=1"));
-        assertEquals(Map.of(), problems("okki:events?webhookPath=/okki"));
+        assertEquals(Map.of(), problems("okki-events:/okki?securityConfig=s&eventTypes=xiaoman.crm.*&maxBodySize=10"
+                + "&clientId=c&idempotentCacheSize=5"));
+    }
+
+    /** Tooling knows each endpoint kind's own options only: okki.json has no webhook option, okki-events no list one. */
+    @Test
+    void anOptionOfTheOtherEndpointKindIsUnknown() {
+        assertEquals(Map.of("callbackUrl", "unknown", "eventTypes", "unknown"),
+                problems("okki:company/list?callbackUrl=https://h.example.com&eventTypes=x"));
+        assertEquals(Map.of("pageSize", "unknown", "delay", "unknown", "initialSync", "unknown"),
+                problems("okki-events:/okki?pageSize=5&delay=1000&initialSync=now"));
     }
 
     @Test

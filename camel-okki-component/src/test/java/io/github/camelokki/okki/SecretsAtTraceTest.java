@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Every secret option, whatever its name, stays hidden wherever Camel or the component shows an endpoint: both
- * endpoint kinds (an operation and okki:events) are built with every secret option set to its own value in their
+ * endpoint kinds (an operation and okki-events; okki:events in {@link SecretsOnTheComponentTest}) are built with every secret option set to its own value in their
  * URIs, and a producer call and a webhook push run with Camel and the component logging at TRACE. No value may appear
  * in a log line, an endpoint's, route's or consumer's toString(), the dev consoles, the MBeans or the health checks'
  * details, except in the lines where Camel's core prints URIs as written ({@link #excusedCamelCoreLines()}).
@@ -130,9 +130,9 @@ class SecretsAtTraceTest extends WebhookHttpTest {
                 + options("clientSecret", "password", "proxyPassword");
     }
 
-    /** okki:events, with every secret option. */
+    /** okki-events, with every secret option. */
     protected String eventsUri() {
-        return "okki:events?clientId=" + CLIENT_ID + options("clientSecret", "password", "proxyPassword",
+        return "okki-events:/okki/events?clientId=" + CLIENT_ID + options("clientSecret", "password", "proxyPassword",
                 "securityConfig");
     }
 
@@ -226,6 +226,7 @@ class SecretsAtTraceTest extends WebhookHttpTest {
     @Test
     void everySecretOptionIsCovered() {
         Set<String> secret = new TreeSet<>(new OkkiEndpointUriFactory().secretPropertyNames());
+        secret.addAll(new OkkiEventsEndpointUriFactory().secretPropertyNames());
         assertEquals(secret, new TreeSet<>(SECRET_OPTIONS.keySet()), "give every secret option a value above");
     }
 
@@ -272,7 +273,7 @@ class SecretsAtTraceTest extends WebhookHttpTest {
             shown.put("health " + result.getCheck().getId(), result.getDetails() + " " + result.getMessage().orElse(""));
         }
 
-        assertTrue(lines.stream().anyMatch(l -> l.contains("okki:events receives OKKI pushes")), "the capture works");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" receives OKKI pushes on POST /okki/events")), "the capture works");
         List<String> leaks = new ArrayList<>();
         shown.forEach((where, text) -> {
             if (NEVER_SHOWN.stream().anyMatch(text::contains)
