@@ -241,7 +241,14 @@ public final class SyncApplication implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Runs schema.sql: plain CREATE TABLE IF NOT EXISTS statements, which H2 and PostgreSQL both run. */
+    /** How often a statement of schema.sql is tried when another node creates the same table at the same moment. */
+    private static final int SCHEMA_ATTEMPTS = 3;
+
+    /**
+     * Runs schema.sql: plain CREATE TABLE IF NOT EXISTS statements, which H2 and PostgreSQL both run. Nodes of a
+     * cluster start at the same time: PostgreSQL's IF NOT EXISTS is not atomic, so one of two concurrent creations of
+     * a table fails on a catalog unique index (pg_type); the statement is then run again and finds the table.
+     */
     private static void createTables(DataSource database) throws IOException, SQLException {
         String script;
         try (InputStream in = SyncApplication.class.getResourceAsStream("/schema.sql")) {
@@ -250,8 +257,23 @@ public final class SyncApplication implements AutoCloseable {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!sql.isBlank()) {
-                    s.execute(sql);
+                    executeSchemaStatement(s, sql);
                 }
+            }
+        }
+    }
+
+    private static void executeSchemaStatement(Statement statement, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                // 23505: unique violation, here of PostgreSQL's catalog while another node creates the same table
+                if (attempt == SCHEMA_ATTEMPTS || !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                LOG.debug("Another node created a table at the same moment; running the statement again", e);
             }
         }
     }
