@@ -42,8 +42,8 @@ public final class ConsumerRun {
         List<Double> perPageRatios = new ArrayList<>();
         try (LoopbackOkki stub = LoopbackOkki.builder().pages(pages, pageSize).start();
                 PagingLoop paging = new PagingLoop(stub);
-                ConsumerSession session = new ConsumerSession(stub, pageSize,
-                        Map.of(PER_RECORD, "", PER_PAGE, "&splitResult=false"))) {
+                ConsumerSession session = new ConsumerSession(stub, ConsumerSession.oneWalk(pageSize),
+                        Map.of(PER_RECORD, "", PER_PAGE, "&splitResult=false"), false)) {
             for (int round = 0; round < warmups + rounds; round++) {
                 double[] ms = new double[3];
                 for (int i = 0; i < 3; i++) {
@@ -52,8 +52,8 @@ public final class ConsumerRun {
                     System.gc();
                     ms[which] = switch (which) {
                         case 0 -> timeLoop(paging, pageSize, records);
-                        case 1 -> session.consume(PER_RECORD, records);
-                        default -> session.consume(PER_PAGE, records);
+                        case 1 -> session.consume(PER_RECORD, records).millis();
+                        default -> session.consume(PER_PAGE, records).millis();
                     };
                 }
                 if (round >= warmups) {
@@ -71,8 +71,9 @@ public final class ConsumerRun {
 
     /** Milliseconds for a fresh context's consumer to route {@code records} records, one exchange each. */
     public static double consume(LoopbackOkki stub, int pageSize, long records) throws Exception {
-        try (ConsumerSession session = new ConsumerSession(stub, pageSize, Map.of(PER_RECORD, ""))) {
-            return session.consume(PER_RECORD, records);
+        try (ConsumerSession session = new ConsumerSession(stub, ConsumerSession.oneWalk(pageSize),
+                Map.of(PER_RECORD, ""), false)) {
+            return session.consume(PER_RECORD, records).millis();
         }
     }
 
