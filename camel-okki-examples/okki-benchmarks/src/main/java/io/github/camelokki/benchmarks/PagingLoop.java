@@ -16,7 +16,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 /**
  * The hand-written baseline for reading every record of company/list: a loop over {@code start_index} with a pooled
  * HttpClient 5 and Jackson, one page in memory at a time, stopping when the records seen reach {@code totalItem}.
- * The consumer benchmark (once the okki consumer exists) and {@link PagingBenchmark} compare against it.
+ * {@link ConsumerRun}, {@link BackfillRun} and {@link PagingBenchmark} compare against it.
  */
 public final class PagingLoop implements AutoCloseable {
 

@@ -188,11 +188,10 @@ public final class Records {
     }
 
     /** All live records, newest update first. */
-    public List<Map<String, Object>> all() {
-        List<Map<String, Object>> live = page(new ListQuery(false, null, null, null, Map.of(), RecordTime.UPDATE), 0,
-                Integer.MAX_VALUE).records();
+    public synchronized List<Map<String, Object>> all() {
+        List<Entry> live = matching(new ListQuery(false, null, null, null, Map.of(), RecordTime.UPDATE));
         List<Map<String, Object>> copies = new ArrayList<>(live.size());
-        live.forEach(record -> copies.add(new LinkedHashMap<>(record)));
+        live.forEach(entry -> copies.add(copy(entry)));
         return copies;
     }
 
@@ -224,26 +223,31 @@ public final class Records {
         return true;
     }
 
-    /**
-     * One page of the records the query matches, the latest {@code order} time first (never set counts as oldest),
-     * with the number of matches. The id keeps records of the same second in a stable order.
-     * <p>
-     * The sorted matches of the last few queries are kept until the records change, so walking the pages of one
-     * window costs one pass over the records, not one per page: a first sync of 100,000 records reads 1,000 pages.
-     */
+    /** One page of the records the query matches, in the query's order, with the number of matches. */
     synchronized Page page(ListQuery query, int offset, int limit) {
+        List<Entry> matching = matching(query);
+        int from = Math.min(offset, matching.size());
+        int to = (int) Math.min((long) from + limit, matching.size());
+        List<Object> records = new ArrayList<>(to - from);
+        for (Entry entry : matching.subList(from, to)) {
+            records.add(json(entry));
+        }
+        return new Page(records, matching.size());
+    }
+
+    /**
+     * The records the query matches, the latest {@code order} time first (never set counts as oldest); the id keeps
+     * records of the same second in a stable order. The sorted matches of the last few queries are kept until the
+     * records change, so walking the pages of one window costs one pass over the records, not one per page: a first
+     * sync of 100,000 records reads 1,000 pages.
+     */
+    private List<Entry> matching(ListQuery query) {
         List<Entry> matching = matches.get(query);
         if (matching == null) {
             matching = entries.values().stream().filter(query::test).sorted(query.newestFirst()).toList();
             matches.put(query, matching);
         }
-        int from = Math.min(offset, matching.size());
-        int to = (int) Math.min((long) from + limit, matching.size());
-        List<Map<String, Object>> records = new ArrayList<>(to - from);
-        for (Entry entry : matching.subList(from, to)) {
-            records.add(shown(entry));
-        }
-        return new Page(records, matching.size());
+        return matching;
     }
 
     /**
@@ -287,17 +291,20 @@ public final class Records {
         }
     }
 
-    /** The live record whose id field, or else whose number field (order_no, serial_id, ...), has the value. */
-    synchronized Map<String, Object> findLive(String id, String number) {
+    /**
+     * The live record whose id field, or else whose number field (order_no, serial_id, ...), has the value, as the
+     * JSON OKKI answers it with ({@link SimJson#raw}); {@code null} if there is none.
+     */
+    synchronized Object findLive(String id, String number) {
         Entry entry = id != null ? entries.get(toId(id)) : entries.values().stream()
                 .filter(e -> number != null && kind.numberField() != null
                         && number.equals(String.valueOf(e.fields.get(kind.numberField()))))
                 .findFirst().orElse(null);
-        return entry == null || entry.deleted ? null : copy(entry);
+        return entry == null || entry.deleted ? null : json(entry);
     }
 
-    /** A page of records (read-only) and how many matched in all. */
-    record Page(List<Map<String, Object>> records, int total) {
+    /** A page of records, each as the JSON OKKI answers it with ({@link SimJson#raw}), and how many matched in all. */
+    record Page(List<Object> records, int total) {
     }
 
     /** The times the record keeps, shown or not, for tests that check a filter against them. */
@@ -315,6 +322,8 @@ public final class Records {
         boolean deleted;
         /** The record as answered, made when first asked for and dropped when the record changes. */
         Map<String, Object> shown;
+        /** {@link #shown} as JSON, likewise. */
+        Object json;
 
         Entry(long id) {
             this.id = id;
@@ -345,6 +354,7 @@ public final class Records {
         matches.clear();
         if (entry != null) {
             entry.shown = null;
+            entry.json = null;
         }
     }
 
@@ -405,6 +415,17 @@ public final class Records {
             entry.shown = Collections.unmodifiableMap(record);
         }
         return entry.shown;
+    }
+
+    /**
+     * {@link #shown} written as JSON once per version of the record: a list answer splices it in as it is, so the
+     * pages of a large list cost about what the client pays to read them, not several times as much.
+     */
+    private Object json(Entry entry) {
+        if (entry.json == null) {
+            entry.json = SimJson.raw(shown(entry));
+        }
+        return entry.json;
     }
 
     /** Ids arrive as numbers from Java and as text from HTTP; anything that is not a whole number matches nothing. */

@@ -72,7 +72,7 @@ final class ResourceOperations {
 
     /** The live record by id or by its number field. */
     SimResponse info(ResourceKind kind, Records records, SimRequest request) {
-        Map<String, Object> record = records.findLive(request.param(kind.idField()),
+        Object record = records.findLive(request.param(kind.idField()),
                 request.param(kind.numberField()));
         return record == null ? SimResponse.missing(clock.nowText())
                 : SimResponse.success(clock.nowText(), record);

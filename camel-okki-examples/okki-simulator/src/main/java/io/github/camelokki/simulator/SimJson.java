@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * JSON for the simulated API, with plain Jackson so that the model runs behind any HTTP front end. Nulls are written,
@@ -36,6 +37,11 @@ final class SimJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
         }
+    }
+
+    /** The value written once as JSON text, which {@link #write} then copies as it is into whatever contains it. */
+    static Object raw(Object value) {
+        return new RawValue(write(value));
     }
 
     /** Reads a JSON object; anything else (an array, a scalar, broken text) gives {@code null}. */
