@@ -72,8 +72,10 @@ class LoadAndFaultIT {
 
     /** Reasons named in the messages of the exceptions a call may end with; the first group is the reason. */
     private static final List<Pattern> CAUSES = List.of(
-            Pattern.compile("OKKI refused (?:okki:)?company/info: (HTTP 5\\d\\d), \"[^\"]+\" \\(after \\d+ attempts\\)"),
-            Pattern.compile("OKKI refused (?:okki:)?company/info: (code 5\\d\\d), \"[^\"]+\" \\(HTTP 200[^)]*after \\d+ attempts\\)"),
+            Pattern.compile("OKKI refused (?:okki:)?company/info: (HTTP 5\\d\\d), \"[^\"]+\""
+                    + " \\(after \\d+ attempts\\)"),
+            Pattern.compile("OKKI refused (?:okki:)?company/info: (code 5\\d\\d), \"[^\"]+\""
+                    + " \\(HTTP 200[^)]*after \\d+ attempts\\)"),
             Pattern.compile("The answer to okki:company/info (is not valid JSON) \\(HTTP \\d+"),
             Pattern.compile("GET \\S+ (failed after \\d+ attempts: [\\w.]+)"));
 

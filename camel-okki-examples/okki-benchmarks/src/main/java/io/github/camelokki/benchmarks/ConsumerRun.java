@@ -12,10 +12,11 @@ import io.github.camelokki.simulator.loopback.LoopbackOkki;
  * an empty watermark and key store.
  * <p>
  * One context serves every round: each consumer run starts its route (the consumer then starts with a fresh in-memory
- * watermark and key store, so it reads every record again), waits until the last record has been routed, and stops
- * the route. Two routes are measured: {@code okki:company/list} as it comes (one exchange per record) and with
- * {@code splitResult=false} (one exchange per page). Each round runs the three in a rotating order, each after a
- * full collection so that none pays for the garbage of the one before; the first
+ * watermark and key store, so it reads every record again) with the whole list as one walk, as the loop reads it,
+ * waits until the poll that routed the last record has ended, and stops the route. Two routes are measured:
+ * {@code okki:company/list} as it comes (one exchange per record) and with {@code splitResult=false} (one exchange
+ * per page). Each round runs the three in a rotating order, each after a full collection so that none pays for the
+ * garbage of the one before; the first
  * {@code warmups} rounds are not counted, since the JIT needs about a million records through the consumer before its
  * speed settles. The figures are medians over the counted rounds; a ratio is the loop's time over the consumer's (a
  * rate ratio: above 1 means the consumer is faster).

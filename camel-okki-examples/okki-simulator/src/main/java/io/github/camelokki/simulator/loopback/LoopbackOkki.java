@@ -36,8 +36,8 @@ import io.github.camelokki.simulator.SimResponse;
  * where WireMock (Jetty, matching, extensions) would cost more than the client under test.
  * <p>
  * Every request is parsed here into a {@link SimRequest} and answered by the model, exactly as {@code OkkiSimulator}
- * answers it over WireMock: tokens with scopes and lifetimes for registered clients ({@link OkkiModel#DEFAULT_CLIENT_ID}
- * from the start; register others with {@code model().client(...)}), every resource's list with its own time filter,
+ * answers it over WireMock: tokens with scopes and lifetimes for registered clients
+ * ({@link OkkiModel#DEFAULT_CLIENT_ID} from the start; register others with {@code model().client(...)}), every resource's list with its own time filter,
  * paging and total, info, push and remove, webhooks. The builder seeds {@link Builder#companies(int) N} companies
  * (1,000 by default) whose update times are spread over the past week; {@link #model()} seeds or changes anything
  * else. Multipart bodies are not parsed (their fields do not reach the model).

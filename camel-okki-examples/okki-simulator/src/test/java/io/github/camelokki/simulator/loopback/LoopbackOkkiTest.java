@@ -144,7 +144,8 @@ class LoopbackOkkiTest {
 
     private HttpResponse<String> tokenAnswer(String baseUrl, String clientId, String secret) throws Exception {
         String form = Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)
-                .entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/oauth2/access_token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
