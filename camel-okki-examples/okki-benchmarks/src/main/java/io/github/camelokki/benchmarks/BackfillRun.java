@@ -53,16 +53,22 @@ public final class BackfillRun {
         try (LoopbackOkki stub = LoopbackOkki.builder().companies(records).latency(Duration.ofMillis(latencyMs))
                 .start();
                 PagingLoop loop = new PagingLoop(stub);
-                ConsumerSession session = new ConsumerSession(stub, PAGE_SIZE, CONSUMERS)) {
+                ConsumerSession session = new ConsumerSession(stub, ConsumerSession.oneWalk(PAGE_SIZE), CONSUMERS,
+                        false)) {
             for (int run = 0; run < runs; run++) {
                 Map<String, Double> ms = new LinkedHashMap<>();
                 Map<String, Long> requests = new LinkedHashMap<>();
                 for (int i = 0; i < variants.size(); i++) {
                     String variant = variants.get((run + i) % variants.size());
-                    long before = stub.dataRequests();
-                    ms.put(variant, LOOP.equals(variant) ? timeLoop(loop, records)
-                            : session.consume(variant, records));
-                    requests.put(variant, stub.dataRequests() - before);
+                    if (LOOP.equals(variant)) {
+                        long before = stub.dataRequests();
+                        ms.put(variant, timeLoop(loop, records));
+                        requests.put(variant, stub.dataRequests() - before);
+                    } else {
+                        ConsumerSession.Run consumed = session.consume(variant, records);
+                        ms.put(variant, consumed.millis());
+                        requests.put(variant, consumed.dataRequests());
+                    }
                 }
                 for (String variant : variants) {
                     millis.get(variant).add(ms.get(variant));

@@ -12,10 +12,11 @@ import io.github.camelokki.simulator.loopback.LoopbackOkki;
  * an empty watermark and key store.
  * <p>
  * One context serves every round: each consumer run starts its route (the consumer then starts with a fresh in-memory
- * watermark and key store, so it reads every record again), waits until the last record has been routed, and stops
- * the route. Two routes are measured: {@code okki:company/list} as it comes (one exchange per record) and with
- * {@code splitResult=false} (one exchange per page). Each round runs the three in a rotating order, each after a
- * full collection so that none pays for the garbage of the one before; the first
+ * watermark and key store, so it reads every record again) with the whole list as one walk, as the loop reads it,
+ * waits until the poll that routed the last record has ended, and stops the route. Two routes are measured:
+ * {@code okki:company/list} as it comes (one exchange per record) and with {@code splitResult=false} (one exchange
+ * per page). Each round runs the three in a rotating order, each after a full collection so that none pays for the
+ * garbage of the one before; the first
  * {@code warmups} rounds are not counted, since the JIT needs about a million records through the consumer before its
  * speed settles. The figures are medians over the counted rounds; a ratio is the loop's time over the consumer's (a
  * rate ratio: above 1 means the consumer is faster).
@@ -42,8 +43,8 @@ public final class ConsumerRun {
         List<Double> perPageRatios = new ArrayList<>();
         try (LoopbackOkki stub = LoopbackOkki.builder().pages(pages, pageSize).start();
                 PagingLoop paging = new PagingLoop(stub);
-                ConsumerSession session = new ConsumerSession(stub, pageSize,
-                        Map.of(PER_RECORD, "", PER_PAGE, "&splitResult=false"))) {
+                ConsumerSession session = new ConsumerSession(stub, ConsumerSession.oneWalk(pageSize),
+                        Map.of(PER_RECORD, "", PER_PAGE, "&splitResult=false"), false)) {
             for (int round = 0; round < warmups + rounds; round++) {
                 double[] ms = new double[3];
                 for (int i = 0; i < 3; i++) {
@@ -52,8 +53,8 @@ public final class ConsumerRun {
                     System.gc();
                     ms[which] = switch (which) {
                         case 0 -> timeLoop(paging, pageSize, records);
-                        case 1 -> session.consume(PER_RECORD, records);
-                        default -> session.consume(PER_PAGE, records);
+                        case 1 -> session.consume(PER_RECORD, records).millis();
+                        default -> session.consume(PER_PAGE, records).millis();
                     };
                 }
                 if (round >= warmups) {
@@ -71,8 +72,9 @@ public final class ConsumerRun {
 
     /** Milliseconds for a fresh context's consumer to route {@code records} records, one exchange each. */
     public static double consume(LoopbackOkki stub, int pageSize, long records) throws Exception {
-        try (ConsumerSession session = new ConsumerSession(stub, pageSize, Map.of(PER_RECORD, ""))) {
-            return session.consume(PER_RECORD, records);
+        try (ConsumerSession session = new ConsumerSession(stub, ConsumerSession.oneWalk(pageSize),
+                Map.of(PER_RECORD, ""), false)) {
+            return session.consume(PER_RECORD, records).millis();
         }
     }
 

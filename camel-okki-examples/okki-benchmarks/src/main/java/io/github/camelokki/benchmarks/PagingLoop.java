@@ -16,7 +16,7 @@ import org.apache.hc.core5.http.HttpHeaders;
 /**
  * The hand-written baseline for reading every record of company/list: a loop over {@code start_index} with a pooled
  * HttpClient 5 and Jackson, one page in memory at a time, stopping when the records seen reach {@code totalItem}.
- * The consumer benchmark (once the okki consumer exists) and {@link PagingBenchmark} compare against it.
+ * {@link ConsumerRun}, {@link BackfillRun} and {@link PagingBenchmark} compare against it.
  */
 public final class PagingLoop implements AutoCloseable {
 
@@ -26,9 +26,10 @@ public final class PagingLoop implements AutoCloseable {
             .disableAutomaticRetries().disableCookieManagement().build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final String listUri;
-    private final String bearer = "Bearer " + LoopbackOkki.TOKEN;
+    private final String bearer;
 
     public PagingLoop(LoopbackOkki stub) {
+        this.bearer = Fixtures.bearer(stub);
         this.listUri = stub.baseUrl() + "/v1/company/list?count=";
     }
 
@@ -37,14 +38,7 @@ public final class PagingLoop implements AutoCloseable {
         long seen = 0;
         long total = Long.MAX_VALUE;
         for (int page = 1; seen < total; page++) {
-            HttpGet get = new HttpGet(listUri + pageSize + "&start_index=" + page);
-            get.setHeader(HttpHeaders.AUTHORIZATION, bearer);
-            get.setHeader(HttpHeaders.ACCEPT, "application/json");
-            long[] pageResult = client.execute(get, response -> {
-                try (InputStream in = response.getEntity().getContent()) {
-                    return readPage(in, sink);
-                }
-            });
+            long[] pageResult = fetch(pageSize, page, sink);
             if (pageResult[0] == 0) {
                 break;
             }
@@ -52,6 +46,22 @@ public final class PagingLoop implements AutoCloseable {
             total = pageResult[1];
         }
         return seen;
+    }
+
+    /** Reads one page, handing its records to the sink; returns how many there were. */
+    public long readPage(int pageSize, int page, Consumer<Object> sink) throws Exception {
+        return fetch(pageSize, page, sink)[0];
+    }
+
+    private long[] fetch(int pageSize, int page, Consumer<Object> sink) throws Exception {
+        HttpGet get = new HttpGet(listUri + pageSize + "&start_index=" + page);
+        get.setHeader(HttpHeaders.AUTHORIZATION, bearer);
+        get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        return client.execute(get, response -> {
+            try (InputStream in = response.getEntity().getContent()) {
+                return readPage(in, sink);
+            }
+        });
     }
 
     /** Streams one page: each record of data.list becomes a Map for the sink; returns {records, totalItem}. */

@@ -2,12 +2,8 @@ package io.github.camelokki.simulator;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -20,7 +16,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * A stateful stand-in for the OKKI Open API on 127.0.0.1: OAuth2 tokens with lifetimes and scopes, in-memory records
  * for the list/info/push/remove operations of OKKI's resources, the webhook and event subscriptions, a controllable
- * clock and injectable faults.
+ * clock and injectable faults. The API is the {@link OkkiModel}'s; this class serves it over WireMock, which adds
+ * the low level faults, and pushes record changes to the webhook.
  * <p>
  * Typical use:
  * <pre>{@code
@@ -33,27 +30,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public final class OkkiSimulator implements AutoCloseable {
 
-    /** Ids in OKKI are large numbers; starting high keeps simulated ones looking alike and unique across resources. */
-    private static final long FIRST_ID = 3_100_000_000L;
-
-    private final SimClock clock = new SimClock();
-    private final Tokens tokens = new Tokens(clock);
+    private final OkkiModel model = new OkkiModel();
     private final Faults faults = new Faults();
-    private final AtomicLong ids = new AtomicLong(FIRST_ID);
-    private final Map<ResourceKind, Records> records = new LinkedHashMap<>();
-    private final Webhooks webhooks = new Webhooks();
-    private final EventPushes pushes = new EventPushes(webhooks);
+    private final EventPushes pushes = new EventPushes(model.webhook());
     private final SimulatorTransformer transformer;
     private final WireMockServer server;
 
     private OkkiSimulator(int port) {
-        for (ResourceKind kind : ResourceKind.all()) {
-            Records kept = new Records(kind, clock, ids);
-            kept.listener(pushes::changed);
-            records.put(kind, kept);
-        }
-        transformer = new SimulatorTransformer(clock, new OkkiApi(clock, tokens, records::get, webhooks), tokens,
-                faults);
+        model.listen(pushes::changed);
+        transformer = new SimulatorTransformer(model, faults);
         server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(port)
@@ -90,8 +75,8 @@ public final class OkkiSimulator implements AutoCloseable {
         OkkiSimulator simulator = start(args.length > 0 ? Integer.parseInt(args[0]) : 8089);
         ResourceKind.all().forEach(kind -> simulator.records(kind.name()).seed(30));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
-        System.out.println("OKKI simulator at " + simulator.baseUrl() + ", client " + Tokens.DEFAULT_CLIENT_ID + " / "
-                + Tokens.DEFAULT_CLIENT_SECRET);
+        System.out.println("OKKI simulator at " + simulator.baseUrl() + ", client " + OkkiModel.DEFAULT_CLIENT_ID
+                + " / " + OkkiModel.DEFAULT_CLIENT_SECRET);
     }
 
     /** Where the API is served, e.g. {@code http://127.0.0.1:41234}. */
@@ -117,68 +102,68 @@ public final class OkkiSimulator implements AutoCloseable {
 
     /** Registers (or replaces) a client; "sim-client" / "sim-secret" is registered from the start. */
     public OkkiSimulator client(String clientId, String clientSecret) {
-        tokens.client(clientId, clientSecret);
+        model.client(clientId, clientSecret);
         return this;
     }
 
     /** Registers a user for the password grant, which must send the lowercase hex SHA-256 of the password. */
     public OkkiSimulator user(String username, String plainPassword) {
-        tokens.user(username, plainPassword);
+        model.user(username, plainPassword);
         return this;
     }
 
     /** How long tokens issued from now on live, in simulated time; 8 hours by default. */
     public OkkiSimulator tokenLifetime(Duration lifetime) {
-        tokens.lifetime(lifetime);
+        model.tokenLifetime(lifetime);
         return this;
     }
 
     /** Makes every access token issued so far answer HTTP 401; refresh tokens stay usable. */
     public void expireTokens() {
-        tokens.expireAll();
+        model.expireTokens();
     }
 
     /** Access and refresh token calls received so far, failed ones included. */
     public int tokenRequests() {
-        return tokens.requests();
+        return model.tokens().requests();
     }
 
     /** A valid access token for the default client with the given module scopes (all of them when none are given). */
     public String issueToken(String... scopes) {
-        return tokens.issue(scopes.length == 0 ? ResourceKind.allScopes() : new TreeSet<>(Set.of(scopes)));
+        return model.issueToken(scopes);
     }
 
     // --- time ---
 
     public SimClock clock() {
-        return clock;
+        return model.clock();
     }
 
     public LocalDateTime now() {
-        return clock.now();
+        return model.clock().now();
     }
 
     /** Freezes OKKI's clock at the time; it then moves only through {@link #advance}. */
     public void setNow(LocalDateTime time) {
-        clock.setNow(time);
+        model.clock().setNow(time);
     }
 
     public void advance(Duration duration) {
-        clock.advance(duration);
+        model.clock().advance(duration);
     }
 
     // --- records ---
 
     /** The records of a resource, by its name in the component's URIs (company, order, supplier, ...). */
     public Records records(String resource) {
-        return records.get(ResourceKind.named(resource));
+        return model.records(resource);
     }
 
     // --- webhook and subscriptions ---
 
     /** OKKI's webhook and event subscriptions, as webhook/* and subscribe/* calls see and change them. */
     public Webhooks webhook() {
-        return webhooks;
+        return model.webhook();
     }
 
     /**
@@ -232,10 +217,7 @@ public final class OkkiSimulator implements AutoCloseable {
     public void reset() {
         pushes.reset();
         faults.off();
-        records.values().forEach(Records::clear);
-        webhooks.clear();
-        ids.set(FIRST_ID);
-        tokens.reset();
+        model.reset();
         transformer.resetCounters();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The records of one OKKI resource, shared by the HTTP side and the test or example driving the simulator.
@@ -24,10 +25,21 @@ import java.util.function.Predicate;
  */
 public final class Records {
 
+    /** Enough for a live and a deleted walk of a few windows at once (slices of two consumers, say). */
+    private static final int CACHED_QUERIES = 8;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
+
     private final ResourceKind kind;
     private final SimClock clock;
     private final AtomicLong ids;
     private final Map<Long, Entry> entries = new LinkedHashMap<>(); // guarded by this
+    /** The sorted matches of the latest queries, emptied by every change; guarded by this. */
+    private final Map<ListQuery, List<Entry>> matches = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ListQuery, List<Entry>> eldest) {
+            return size() > CACHED_QUERIES;
+        }
+    };
     private Random random; // guarded by this
     private int seeded; // guarded by this
     /** Told of each create, update and delete made through this class, Java or HTTP; seeding is not a change. */
@@ -86,6 +98,7 @@ public final class Records {
                 fields.put(key, value);
             }
         });
+        changed(entry);
         entry.fields = withoutTimes(fields, entry.times);
         LocalDateTime now = clock.now();
         stamp(entry, RecordTime.UPDATE, now);
@@ -105,6 +118,7 @@ public final class Records {
             throw new IllegalArgumentException(kind.name() + " records have no order_time (last contact) to move");
         }
         Entry entry = require(id);
+        changed(entry);
         entry.times.put(RecordTime.CONTACT, clock.now());
         return copy(entry);
     }
@@ -116,6 +130,7 @@ public final class Records {
      */
     public synchronized void delete(Object id) {
         Entry entry = require(id);
+        changed(entry);
         entry.deleted = true;
         entry.times.put(RecordTime.DELETION, clock.now());
         listener.changed(this, "delete", entry.id);
@@ -173,8 +188,11 @@ public final class Records {
     }
 
     /** All live records, newest update first. */
-    public List<Map<String, Object>> all() {
-        return page(e -> !e.deleted, RecordTime.UPDATE, 0, Integer.MAX_VALUE).records();
+    public synchronized List<Map<String, Object>> all() {
+        List<Entry> live = matching(new ListQuery(false, null, null, null, Map.of(), RecordTime.UPDATE));
+        List<Map<String, Object>> copies = new ArrayList<>(live.size());
+        live.forEach(entry -> copies.add(copy(entry)));
+        return copies;
     }
 
     void listener(ChangeListener listener) {
@@ -183,6 +201,7 @@ public final class Records {
 
     /** Removes every record and restarts the seeded sequence. */
     public synchronized void clear() {
+        changed(null);
         entries.clear();
         random = new Random(kind.name().hashCode());
         seeded = 0;
@@ -204,35 +223,88 @@ public final class Records {
         return true;
     }
 
-    /**
-     * One page of the records matching the filter, the latest {@code order} time first (never set counts as oldest),
-     * with the number of matches. The id keeps records of the same second in a stable order.
-     */
-    synchronized Page page(Predicate<Entry> filter, RecordTime order, int offset, int limit) {
-        Comparator<Entry> newestFirst = Comparator.comparing((Entry e) -> e.time(order),
-                Comparator.nullsFirst(Comparator.<LocalDateTime>naturalOrder())).reversed()
-                .thenComparingLong(e -> e.id);
-        List<Entry> matching = entries.values().stream().filter(filter).sorted(newestFirst).toList();
+    /** One page of the records the query matches, in the query's order, with the number of matches. */
+    synchronized Page page(ListQuery query, int offset, int limit) {
+        List<Entry> matching = matching(query);
         int from = Math.min(offset, matching.size());
         int to = (int) Math.min((long) from + limit, matching.size());
-        List<Map<String, Object>> records = new ArrayList<>(to - from);
+        List<Object> records = new ArrayList<>(to - from);
         for (Entry entry : matching.subList(from, to)) {
-            records.add(copy(entry));
+            records.add(json(entry));
         }
         return new Page(records, matching.size());
     }
 
-    /** The live record whose id field, or else whose number field (order_no, serial_id, ...), has the value. */
-    synchronized Map<String, Object> findLive(String id, String number) {
+    /**
+     * The records the query matches, the latest {@code order} time first (never set counts as oldest); the id keeps
+     * records of the same second in a stable order. The sorted matches of the last few queries are kept until the
+     * records change, so walking the pages of one window costs one pass over the records, not one per page: a first
+     * sync of 100,000 records reads 1,000 pages.
+     */
+    private List<Entry> matching(ListQuery query) {
+        List<Entry> matching = matches.get(query);
+        if (matching == null) {
+            matching = entries.values().stream().filter(query::test).sorted(query.newestFirst()).toList();
+            matches.put(query, matching);
+        }
+        return matching;
+    }
+
+    /**
+     * What a list asks for: live or deleted records, within a window on one of their times (either end open), whose
+     * fields have the given values, ordered by a time.
+     *
+     * @param deleted whether the deleted records are listed instead of the live ones
+     * @param time    the time the window applies to; {@code null} for a list without a window
+     * @param start   the window's first second, or {@code null}
+     * @param end     the window's last second, or {@code null}
+     * @param fields  values the records' fields must have
+     * @param order   the time the list is ordered by, newest first
+     */
+    record ListQuery(boolean deleted, RecordTime time, LocalDateTime start, LocalDateTime end,
+            Map<String, String> fields, RecordTime order) {
+
+        boolean test(Entry entry) {
+            if (entry.deleted != deleted || !within(entry.time(time))) {
+                return false;
+            }
+            for (Map.Entry<String, String> wanted : fields.entrySet()) {
+                if (!wanted.getValue().equals(String.valueOf(entry.fields.get(wanted.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the time is within the window; any time is when there is no window, none is when there is one. */
+        private boolean within(LocalDateTime value) {
+            if (start == null && end == null) {
+                return true;
+            }
+            return value != null && (start == null || !value.isBefore(start)) && (end == null || !value.isAfter(end));
+        }
+
+        Comparator<Entry> newestFirst() {
+            return Comparator.comparing((Entry e) -> e.time(order),
+                    Comparator.nullsFirst(Comparator.<LocalDateTime>naturalOrder())).reversed()
+                    .thenComparingLong(e -> e.id);
+        }
+    }
+
+    /**
+     * The live record whose id field, or else whose number field (order_no, serial_id, ...), has the value, as the
+     * JSON OKKI answers it with ({@link SimJson#raw}); {@code null} if there is none.
+     */
+    synchronized Object findLive(String id, String number) {
         Entry entry = id != null ? entries.get(toId(id)) : entries.values().stream()
                 .filter(e -> number != null && kind.numberField() != null
                         && number.equals(String.valueOf(e.fields.get(kind.numberField()))))
                 .findFirst().orElse(null);
-        return entry == null || entry.deleted ? null : copy(entry);
+        return entry == null || entry.deleted ? null : json(entry);
     }
 
-    /** A page of records and how many matched in all. */
-    record Page(List<Map<String, Object>> records, int total) {
+    /** A page of records, each as the JSON OKKI answers it with ({@link SimJson#raw}), and how many matched in all. */
+    record Page(List<Object> records, int total) {
     }
 
     /** The times the record keeps, shown or not, for tests that check a filter against them. */
@@ -248,6 +320,10 @@ public final class Records {
         /** The times the resource keeps; one not set yet (edit, deletion) is absent. */
         final Map<RecordTime, LocalDateTime> times = new EnumMap<>(RecordTime.class);
         boolean deleted;
+        /** The record as answered, made when first asked for and dropped when the record changes. */
+        Map<String, Object> shown;
+        /** {@link #shown} as JSON, likewise. */
+        Object json;
 
         Entry(long id) {
             this.id = id;
@@ -256,10 +332,6 @@ public final class Records {
         /** The time, or {@code null} if the record has not got it (yet). */
         LocalDateTime time(RecordTime time) {
             return times.get(time);
-        }
-
-        boolean deleted() {
-            return deleted;
         }
     }
 
@@ -272,8 +344,18 @@ public final class Records {
         Entry entry = new Entry(id);
         times.forEach((time, value) -> stamp(entry, time, value));
         entry.fields = withoutTimes(stored, entry.times);
+        changed(entry);
         entries.put(id, entry);
         return copy(entry);
+    }
+
+    /** Forgets the matches of earlier queries and how the record was shown: it is about to change, appear or go. */
+    private void changed(Entry entry) {
+        matches.clear();
+        if (entry != null) {
+            entry.shown = null;
+            entry.json = null;
+        }
     }
 
     /** Sets a time the resource keeps; the others do not exist on its records. */
@@ -312,16 +394,38 @@ public final class Records {
         return entry;
     }
 
-    /** The record as OKKI answers it: its fields and the times the list answer shows. */
+    /** The record as OKKI answers it, a copy the caller may change. */
     private Map<String, Object> copy(Entry entry) {
-        Map<String, Object> record = new LinkedHashMap<>(entry.fields);
-        for (RecordTime time : kind.times()) {
-            if (time.field() != null) {
-                LocalDateTime value = entry.time(time);
-                record.put(time.field(), value == null ? RecordTime.NEVER : SimClock.format(value));
+        return new LinkedHashMap<>(shown(entry));
+    }
+
+    /**
+     * The record as OKKI answers it, its fields and the times the list answer shows, read-only: made once per version
+     * of the record, so the pages of a large list do not format the same times again and again.
+     */
+    private Map<String, Object> shown(Entry entry) {
+        if (entry.shown == null) {
+            Map<String, Object> record = new LinkedHashMap<>(entry.fields);
+            for (RecordTime time : kind.times()) {
+                if (time.field() != null) {
+                    LocalDateTime value = entry.time(time);
+                    record.put(time.field(), value == null ? RecordTime.NEVER : SimClock.format(value));
+                }
             }
+            entry.shown = Collections.unmodifiableMap(record);
         }
-        return record;
+        return entry.shown;
+    }
+
+    /**
+     * {@link #shown} written as JSON once per version of the record: a list answer splices it in as it is, so the
+     * pages of a large list cost about what the client pays to read them, not several times as much.
+     */
+    private Object json(Entry entry) {
+        if (entry.json == null) {
+            entry.json = SimJson.raw(shown(entry));
+        }
+        return entry.json;
     }
 
     /** Ids arrive as numbers from Java and as text from HTTP; anything that is not a whole number matches nothing. */
@@ -329,7 +433,7 @@ public final class Records {
         if (id instanceof Number n) {
             return n.longValue();
         }
-        if (id instanceof String s && s.strip().matches("\\d{1,18}")) {
+        if (id instanceof String s && WHOLE_NUMBER.matcher(s.strip()).matches()) {
             return Long.parseLong(s.strip());
         }
         return null;

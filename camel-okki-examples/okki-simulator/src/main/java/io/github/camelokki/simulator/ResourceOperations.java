@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import io.github.camelokki.simulator.ResourceKind.Paging;
 
@@ -44,9 +43,8 @@ final class ResourceOperations {
             return SimResponse.invalid("start_time and end_time must look like yyyy-MM-dd HH:mm:ss", now);
         }
         boolean deleted = kind.deletedParam() != null && "1".equals(request.param(kind.deletedParam()));
-        Predicate<Records.Entry> filter = entry -> entry.deleted() == deleted
-                && within(entry.time(time), start, end) && matches(kind, entry, request);
         RecordTime order = timeFilter != null && timeFilter.sorts() ? time : RecordTime.UPDATE;
+        Records.ListQuery query = new Records.ListQuery(deleted, time, start, end, wantedFields(kind, request), order);
 
         int pageSize;
         int pageNumber;
@@ -60,7 +58,7 @@ final class ResourceOperations {
                     DEFAULT_PAGE_SIZE);
             pageNumber = positive(pageNo ? first(request, "page_no", "start_index") : request.param("start_index"), 1);
         }
-        Records.Page page = records.page(filter, order, (int) Math.min((long) (pageNumber - 1) * pageSize,
+        Records.Page page = records.page(query, (int) Math.min((long) (pageNumber - 1) * pageSize,
                 Integer.MAX_VALUE), pageSize);
 
         Map<String, Object> data = new LinkedHashMap<>();
@@ -74,7 +72,7 @@ final class ResourceOperations {
 
     /** The live record by id or by its number field. */
     SimResponse info(ResourceKind kind, Records records, SimRequest request) {
-        Map<String, Object> record = records.findLive(request.param(kind.idField()),
+        Object record = records.findLive(request.param(kind.idField()),
                 request.param(kind.numberField()));
         return record == null ? SimResponse.missing(clock.nowText())
                 : SimResponse.success(clock.nowText(), record);
@@ -117,24 +115,16 @@ final class ResourceOperations {
         return SimResponse.success(clock.nowText(), List.of());
     }
 
-    /** Whether the time is within the window; any time is when there is no window, none is when there is one. */
-    private static boolean within(LocalDateTime time, LocalDateTime start, LocalDateTime end) {
-        if (start == null && end == null) {
-            return true;
-        }
-        return time != null && (start == null || !time.isBefore(start)) && (end == null || !time.isAfter(end));
-    }
-
-    /** Whether the record has the value of each of the kind's match parameters the request carries. */
-    private static boolean matches(ResourceKind kind, Records.Entry entry, SimRequest request) {
+    /** The values the request asks the kind's match parameters (company_id of trails, ...) to have. */
+    private static Map<String, String> wantedFields(ResourceKind kind, SimRequest request) {
+        Map<String, String> wanted = new LinkedHashMap<>();
         for (String param : kind.matchParams()) {
-            String wanted = request.param(param);
-            if (wanted != null && !wanted.isBlank()
-                    && !wanted.strip().equals(String.valueOf(entry.fields.get(param)))) {
-                return false;
+            String value = request.param(param);
+            if (value != null && !value.isBlank()) {
+                wanted.put(param, value.strip());
             }
         }
-        return true;
+        return wanted;
     }
 
     private static String first(SimRequest request, String name, String fallback) {

@@ -35,7 +35,8 @@ final class Seeder {
     static Map<String, Object> fields(ResourceKind kind, int serial, Random random) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (kind.numberField() != null) {
-            fields.put(kind.numberField(), kind.numberPrefix() + String.format("%06d", serial));
+            String digits = Integer.toString(serial);
+            fields.put(kind.numberField(), kind.numberPrefix() + "0".repeat(Math.max(0, 6 - digits.length())) + digits);
         }
         switch (kind.naming()) {
             case ORGANISATION -> {

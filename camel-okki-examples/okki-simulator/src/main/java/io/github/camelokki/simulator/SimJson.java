@@ -1,98 +1,58 @@
 package io.github.camelokki.simulator;
 
-import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.common.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
- * JSON for the simulated API. Reading goes through WireMock's bundled Jackson, so the simulator needs no JSON library
- * of its own; writing is done here because WireMock's mapper drops nulls, and OKKI sends them ({@code "data":null}).
+ * JSON for the simulated API, with plain Jackson so that the model runs behind any HTTP front end. Nulls are written,
+ * because OKKI sends them ({@code "data":null}); amounts keep their decimals as written ({@code 12.30}, not
+ * {@code 12.3}) both ways.
  */
 final class SimJson {
 
     /** What OKKI is made to answer when a JSON body is not an object. */
     static final String NOT_AN_OBJECT = "the request body must be a JSON object";
 
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
     private SimJson() {
     }
 
     /** Writes maps, collections, strings, numbers, booleans and nulls, the shapes records and envelopes are made of. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder(256);
-        write(value, out);
-        return out.toString();
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /** The value written once as JSON text, which {@link #write} then copies as it is into whatever contains it. */
+    static Object raw(Object value) {
+        return new RawValue(write(value));
     }
 
     /** Reads a JSON object; anything else (an array, a scalar, broken text) gives {@code null}. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> readObject(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            Object value = Json.getObjectMapper().readValue(text, Object.class);
-            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-        } catch (Exception notJson) {
+            return MAPPER.readValue(text, OBJECT);
+        } catch (JsonProcessingException notJson) {
             return null;
         }
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String text) {
-            string(text, out);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : value.toString());
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
-                string(String.valueOf(entry.getKey()), out);
-                out.append(':');
-                write(entry.getValue(), out);
-                if (entries.hasNext()) {
-                    out.append(',');
-                }
-            }
-            out.append('}');
-        } else if (value instanceof Collection<?> list) {
-            out.append('[');
-            Iterator<?> items = list.iterator();
-            while (items.hasNext()) {
-                write(items.next(), out);
-                if (items.hasNext()) {
-                    out.append(',');
-                }
-            }
-            out.append(']');
-        } else {
-            string(value.toString(), out);
-        }
-    }
-
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

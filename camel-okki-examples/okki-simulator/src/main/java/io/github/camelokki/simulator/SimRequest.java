@@ -3,12 +3,12 @@ package io.github.camelokki.simulator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.http.Request;
-
 /**
- * The parts of an HTTP request the simulator looks at, decoded once.
+ * The parts of an HTTP request the OKKI model looks at, decoded once; each HTTP front end builds one with
+ * {@link #of} from what it parsed.
  *
  * @param method HTTP method, upper case
  * @param path   path without the query
@@ -17,24 +17,35 @@ import com.github.tomakehurst.wiremock.http.Request;
  * @param body   the body as text
  * @param bearer the bearer token from the Authorization header, or {@code null}
  */
-record SimRequest(String method, String path, Map<String, String> query, Map<String, String> form, String body,
-        String bearer) {
+public record SimRequest(String method, String path, Map<String, String> query, Map<String, String> form,
+        String body, String bearer) {
 
-    static SimRequest from(Request request) {
-        String url = request.getUrl();
-        int q = url.indexOf('?');
-        String path = q < 0 ? url : url.substring(0, q);
-        Map<String, String> query = q < 0 ? Map.of() : decode(url.substring(q + 1));
-        String body = request.getBodyAsString();
-        Map<String, String> form = new LinkedHashMap<>();
-        String contentType = request.getHeader("Content-Type");
-        if (request.isMultipart()) {
-            request.getParts().forEach(part -> form.put(part.getName(), part.getBody().asString()));
-        } else if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            form.putAll(decode(body));
-        }
-        return new SimRequest(request.getMethod().getName().toUpperCase(), path, query, form, body,
-                bearer(request.getHeader("Authorization")));
+    /**
+     * A request as it arrived: the fields of a url-encoded body are decoded here; a front end that reads multipart
+     * bodies adds their fields with {@link #withForm}.
+     *
+     * @param method        the HTTP method
+     * @param target        the request target: path and query, e.g. {@code /v1/company/list?count=100}
+     * @param contentType   the Content-Type header, or {@code null}
+     * @param authorization the Authorization header, or {@code null}
+     * @param body          the body as text, empty when there is none
+     */
+    public static SimRequest of(String method, String target, String contentType, String authorization,
+            String body) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        Map<String, String> query = q < 0 ? Map.of() : decode(target.substring(q + 1));
+        boolean urlEncoded = contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return new SimRequest(method.toUpperCase(Locale.ROOT), path, query, urlEncoded ? decode(body) : Map.of(),
+                body == null ? "" : body, bearer(authorization));
+    }
+
+    /** The same request with these form fields (a multipart body's parts) as well. */
+    public SimRequest withForm(Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.putAll(fields);
+        return new SimRequest(method, path, query, all, body, bearer);
     }
 
     /** A parameter from the query or, failing that, from the form body; {@code null} for a {@code null} name. */

@@ -10,26 +10,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
- * The WireMock extension that answers every request from the simulator's state: WireMock only supplies the HTTP
+ * The WireMock extension that answers every request from the {@link OkkiModel}: WireMock only supplies the HTTP
  * server and the low level faults (connection reset, empty response, delays), a single catch-all stub routes
- * everything here.
+ * everything here. This and {@link OkkiSimulator} are the only classes that know WireMock.
  */
 final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "okki-simulator";
 
-    private static final String GATEWAY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-
-    private final SimClock clock;
-    private final OkkiApi api;
-    private final Tokens tokens;
+    private final OkkiModel model;
     private final Faults faults;
     private final Map<String, AtomicInteger> dataRequests = new ConcurrentHashMap<>();
     /** The parameters of the latest data requests per path, so a test can see what a client asked for. */
@@ -38,10 +34,8 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
     /** How many requests per path {@link #recentParams} keeps: enough for a few polls, bounded for long runs. */
     static final int RECENT_PER_PATH = 100;
 
-    SimulatorTransformer(SimClock clock, OkkiApi api, Tokens tokens, Faults faults) {
-        this.clock = clock;
-        this.api = api;
-        this.tokens = tokens;
+    SimulatorTransformer(OkkiModel model, Faults faults) {
+        this.model = model;
         this.faults = faults;
     }
 
@@ -57,10 +51,10 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-        SimRequest request = SimRequest.from(serveEvent.getRequest());
-        boolean tokenCall = OkkiApi.isTokenCall(request);
+        SimRequest request = simRequest(serveEvent.getRequest());
+        boolean tokenCall = OkkiModel.isTokenCall(request);
         if (tokenCall) {
-            tokens.countRequest();
+            model.tokens().countRequest();
         } else {
             dataRequests.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
             remember(request);
@@ -69,20 +63,29 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
         if (fault != null && !fault.afterHandling()) {
             return failBeforeHandling(fault);
         }
-        SimResponse response;
-        try {
-            response = api.handle(request);
-        } catch (RuntimeException bug) {
-            // a simulator bug should read as one, not as a WireMock stub mismatch
-            response = SimResponse.json(500, Map.of("message", "simulator error: " + bug));
-        }
-        ResponseDefinitionBuilder answer = json(response.status(), response.body());
+        SimResponse response = model.answer(request);
         if (fault == Fault.TRUNCATED_JSON) {
-            answer = json(response.status(), response.body().substring(0, response.body().length() / 2));
-        } else if (fault == Fault.SLOW) {
+            String body = response.body();
+            return answer(new SimResponse(response.status(), response.contentType(), body.substring(0,
+                    body.length() / 2))).build();
+        }
+        ResponseDefinitionBuilder answer = answer(response);
+        if (fault == Fault.SLOW) {
             answer.withFixedDelay((int) faults.slowDelay().toMillis());
         }
         return answer.build();
+    }
+
+    /** The model's view of a WireMock request; a multipart body's parts become form fields. */
+    static SimRequest simRequest(Request request) {
+        SimRequest parsed = SimRequest.of(request.getMethod().getName(), request.getUrl(),
+                request.getHeader("Content-Type"), request.getHeader("Authorization"), request.getBodyAsString());
+        if (!request.isMultipart()) {
+            return parsed;
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        request.getParts().forEach(part -> parts.put(part.getName(), part.getBody().asString()));
+        return parsed.withForm(parts);
     }
 
     int requestCount(String path) {
@@ -123,13 +126,12 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition failBeforeHandling(Fault fault) {
         return switch (fault) {
-            case HTTP_500 -> json(500, "{\"message\":\"Server Error\"}").build();
-            case HTTP_502_HTML -> aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                    .withBody(GATEWAY_PAGE).build();
-            case HTTP_503 -> json(503, "{\"message\":\"Service Unavailable\"}").build();
-            case HTTP_429 -> json(429, "{\"message\":\"Too Many Attempts.\"}").withHeader("Retry-After", "1").build();
-            case ENVELOPE_500 -> envelope(500);
-            case ENVELOPE_MINUS_1 -> envelope(-1);
+            case HTTP_500 -> answer(SimResponse.httpFailure(500)).build();
+            case HTTP_502_HTML -> answer(SimResponse.gatewayPage()).build();
+            case HTTP_503 -> answer(SimResponse.httpFailure(503)).build();
+            case HTTP_429 -> answer(SimResponse.httpFailure(429)).withHeader("Retry-After", "1").build();
+            case ENVELOPE_500 -> answer(SimResponse.envelopeFailure(500, model.clock().nowText())).build();
+            case ENVELOPE_MINUS_1 -> answer(SimResponse.envelopeFailure(-1, model.clock().nowText())).build();
             case CONNECTION_RESET -> aResponse()
                     .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
             case EMPTY_RESPONSE -> aResponse()
@@ -138,13 +140,8 @@ final class SimulatorTransformer implements ResponseDefinitionTransformerV2 {
         };
     }
 
-    /** HTTP 200 with an error envelope, the way OKKI reports most failures. */
-    private ResponseDefinition envelope(int code) {
-        return json(200, SimResponse.error(200, code, "Server error", clock.nowText()).body()).build();
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody(body);
+    private static ResponseDefinitionBuilder answer(SimResponse response) {
+        return aResponse().withStatus(response.status()).withHeader("Content-Type", response.contentType())
+                .withBody(response.body());
     }
 }

@@ -15,6 +15,11 @@ public enum LoopbackFault {
     SLOW,
     /** HTTP 502 with a gateway's HTML page, as a proxy in front of OKKI would send. */
     HTML_502,
+    /**
+     * HTTP 200 carrying an error envelope with code 500: OKKI's way of reporting a failure inside the application; the
+     * request is not handled. The connection stays open.
+     */
+    ENVELOPE_500,
     /** HTTP 200 whose Content-Length promises more than is sent; then the connection is closed. */
     TRUNCATED_LENGTH,
     /** HTTP 200, close-delimited (Connection: close, no Content-Length), the JSON cut in half; then closed. */

@@ -2,6 +2,7 @@ package io.github.camelokki.simulator.loopback;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -25,66 +27,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelokki.simulator.OkkiModel;
+import io.github.camelokki.simulator.SimRequest;
+import io.github.camelokki.simulator.SimResponse;
+
 /**
- * A minimal, fast HTTP/1.1 stand-in for the OKKI Open API on a raw {@link ServerSocket}, for benchmarks and load
- * tests, where WireMock (Jetty, request journal, matching) would be the bottleneck.
+ * A fast HTTP/1.1 front end for the {@link OkkiModel} on a raw {@link ServerSocket}, for benchmarks and load tests,
+ * where WireMock (Jetty, matching, extensions) would cost more than the client under test.
  * <p>
- * It answers:
- * <ul>
- * <li>{@code POST /v1/oauth2/access_token} and {@code /v1/oauth2/refresh_token}: a token valid for 8 hours, always
- * {@link #TOKEN};</li>
- * <li>{@code GET /v1/company/info}: one fixed company record ({@link #COMPANY_INFO_BODY});</li>
- * <li>{@code GET /v1/company/list?start_index=P&count=S}: page P of {@link Builder#companies(int) N} generated
- * records, with {@code totalItem} = N, so a consumer or a paging loop can be measured over N/S pages;</li>
- * <li>anything else: 404 with an error envelope. A data request without {@code Authorization: Bearer TOKEN} gets
- * 401.</li>
- * </ul>
+ * Every request is parsed here into a {@link SimRequest} and answered by the model, exactly as {@code OkkiSimulator}
+ * answers it over WireMock: tokens with scopes and lifetimes for registered clients
+ * ({@link OkkiModel#DEFAULT_CLIENT_ID} from the start; register others with {@code model().client(...)}), every resource's list with its own time filter,
+ * paging and total, info, push and remove, webhooks. The builder seeds {@link Builder#companies(int) N} companies
+ * (1,000 by default) whose update times are spread over the past week; {@link #model()} seeds or changes anything
+ * else. Multipart bodies are not parsed (their fields do not reach the model).
+ * <p>
  * Connections are kept alive (HTTP/1.1 default) and each served by one platform thread from a bounded pool, named
  * {@code okki-loopback-*}. It counts accepted connections, open connections, requests, token requests and injected
- * faults, and spoils data requests as a {@link FaultPlan} says.
+ * faults, holds each data request for an optional {@link Builder#latency latency}, and spoils data requests as a
+ * {@link FaultPlan} says.
  */
 public final class LoopbackOkki implements Closeable {
 
-    public static final String TOKEN = "loopback-access-token";
     public static final String THREAD_PREFIX = "okki-loopback";
-    public static final String NOW = "2026-11-25 10:00:00";
 
-    /** The data of company/info: a realistic, fixed record of about 700 bytes. */
-    public static final String COMPANY_INFO_DATA = "{\"company_id\":3100000001,\"serial_id\":\"C-000001\","
-            + "\"name\":\"Hangzhou Loopback Trading Co., Ltd.\",\"short_name\":\"Loopback Trading\","
-            + "\"country\":\"CN\",\"province\":\"Zhejiang\",\"city\":\"Hangzhou\",\"address\":\"1 Test Road\","
-            + "\"homepage\":\"https://loopback.example\",\"tel\":\"+86-571-00000000\",\"fax\":\"\","
-            + "\"group_id\":12,\"pool_id\":0,\"star\":3,\"trail_status\":\"active\",\"origin\":\"exhibition\","
-            + "\"biz_type\":[\"trader\",\"importer\"],\"tags\":[\"vip\",\"2026\"],\"owner\":[{\"user_id\":100001,"
-            + "\"nickname\":\"Li Lei\"}],\"contacts\":[{\"customer_id\":4100000001,\"name\":\"Han Meimei\","
-            + "\"email\":\"han@loopback.example\",\"main_customer_flag\":1}],\"create_time\":\"2025-01-02 03:04:05\","
-            + "\"update_time\":\"2026-11-24 09:08:07\",\"order_time\":\"2026-10-01 00:00:00\",\"remark\":\"\"}";
-    public static final String COMPANY_INFO_BODY = "{\"code\":200,\"message\":\"success\",\"now\":\"" + NOW
-            + "\",\"data\":" + COMPANY_INFO_DATA + "}";
-    static final String TOKEN_BODY = "{\"token_type\":\"Bearer\",\"expires_in\":28800,\"access_token\":\"" + TOKEN
-            + "\",\"refresh_token\":\"loopback-refresh-token\"}";
-    static final String HTML_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-
-    private static final byte[] INFO_RESPONSE = response(200, "OK", "application/json", COMPANY_INFO_BODY);
-    private static final byte[] TOKEN_RESPONSE = response(200, "OK", "application/json", TOKEN_BODY);
-    private static final byte[] RESPONSE_500 = response(500, "Internal Server Error", "application/json",
-            "{\"code\":500,\"message\":\"Internal Server Error\",\"now\":\"" + NOW + "\",\"data\":null}");
-    private static final byte[] RESPONSE_503 = response(503, "Service Unavailable", "application/json",
-            "{\"code\":503,\"message\":\"Service Unavailable\",\"now\":\"" + NOW + "\",\"data\":null}");
-    private static final byte[] RESPONSE_502 = response(502, "Bad Gateway", "text/html", HTML_502);
-    private static final byte[] RESPONSE_401 = response(401, "Unauthorized", "application/json",
-            "{\"code\":401,\"message\":\"Unauthenticated.\",\"now\":\"" + NOW + "\",\"data\":null}");
-    private static final byte[] RESPONSE_404 = response(404, "Not Found", "application/json",
-            "{\"code\":404,\"message\":\"Not Found\",\"now\":\"" + NOW + "\",\"data\":null}");
-    private static final byte[] RESPONSE_400 = response(400, "Bad Request", "application/json",
-            "{\"code\":400,\"message\":\"Bad Request\",\"now\":\"" + NOW + "\",\"data\":null}");
-
+    private final OkkiModel model = new OkkiModel();
     private final ServerSocket server;
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
     private final FaultPlan faults;
-    private final int companies;
     private final long latencyMillis;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -97,8 +68,8 @@ public final class LoopbackOkki implements Closeable {
 
     private LoopbackOkki(Builder b) throws IOException {
         this.faults = b.faults;
-        this.companies = b.companies;
         this.latencyMillis = b.latency.toMillis();
+        model.records("company").seed(b.companies);
         for (LoopbackFault f : LoopbackFault.values()) {
             injected.put(f, new AtomicLong());
         }
@@ -139,7 +110,10 @@ public final class LoopbackOkki implements Closeable {
             return this;
         }
 
-        /** How many records company/list serves in all ({@code totalItem}). */
+        /**
+         * How many companies the model is seeded with, update times spread over the past week (see
+         * {@link io.github.camelokki.simulator.Records#seed}); the first has company_id 3100000001.
+         */
         public Builder companies(int companies) {
             this.companies = companies;
             return this;
@@ -183,6 +157,11 @@ public final class LoopbackOkki implements Closeable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** The OKKI this front end serves: its records, clients, tokens and clock. */
+    public OkkiModel model() {
+        return model;
     }
 
     /** Connections accepted since start (or the last {@link #resetCounters()}). */
@@ -292,18 +271,14 @@ public final class LoopbackOkki implements Closeable {
 
     private void awaitLatency() {
         if (latencyMillis > 0) {
-            try {
-                Thread.sleep(latencyMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(latencyMillis);
         }
     }
 
     /** Answers one request; false when the connection is to be closed. */
     private boolean answer(Request request, Socket socket, OutputStream out, Random random) throws IOException {
-        String path = request.path();
-        boolean token = path.startsWith("/v1/oauth2/");
+        SimRequest sim = request.toSimRequest();
+        boolean token = OkkiModel.isTokenCall(sim);
         if (token) {
             tokenRequests.incrementAndGet();
         } else {
@@ -311,104 +286,78 @@ public final class LoopbackOkki implements Closeable {
             awaitLatency();
         }
         LoopbackFault fault = token && !faults.tokenFaults() ? null : faults.draw(random);
-        if (fault != null) {
-            injected.get(fault).incrementAndGet();
-            switch (fault) {
-                case STATUS_500 -> {
-                    return send(out, RESPONSE_500, request);
-                }
-                case STATUS_503 -> {
-                    return send(out, RESPONSE_503, request);
-                }
-                case HTML_502 -> {
-                    return send(out, RESPONSE_502, request);
-                }
-                case RESET -> {
-                    socket.setSoLinger(true, 0);
-                    socket.close();
-                    return false;
-                }
-                case SLOW -> sleep(faults.slowDelayMillis(random));
-                case TRUNCATED_LENGTH -> {
-                    byte[] body = proper(request, token);
-                    String text = new String(body, StandardCharsets.ISO_8859_1);
-                    int cut = text.indexOf("\r\n\r\n") + 4;
-                    int bodyLength = body.length - cut;
-                    String head = text.substring(0, cut).replaceFirst("Content-Length: \\d+",
-                            "Content-Length: " + (bodyLength + 512));
-                    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-                    out.write(body, cut, bodyLength / 2);
-                    out.flush();
-                    return false;
-                }
-                case TRUNCATED_BODY -> {
-                    byte[] body = proper(request, token);
-                    String text = new String(body, StandardCharsets.ISO_8859_1);
-                    int cut = text.indexOf("\r\n\r\n") + 4;
-                    String json = text.substring(cut);
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
-                            + json.substring(0, json.length() / 2)).getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
-                    return false;
-                }
-                default -> throw new IllegalStateException(fault.toString());
+        if (fault == null) {
+            return send(out, model.answer(sim), request);
+        }
+        injected.get(fault).incrementAndGet();
+        switch (fault) {
+            case STATUS_500 -> {
+                return send(out, SimResponse.httpFailure(500), request);
             }
-        }
-        return send(out, proper(request, token), request);
-    }
-
-    private byte[] proper(Request request, boolean token) {
-        String path = request.path();
-        if (token) {
-            return path.equals("/v1/oauth2/access_token") || path.equals("/v1/oauth2/refresh_token") ? TOKEN_RESPONSE
-                    : RESPONSE_404;
-        }
-        if (!("Bearer " + TOKEN).equals(request.authorization)) {
-            return RESPONSE_401;
-        }
-        return switch (path) {
-            case "/v1/company/info" -> INFO_RESPONSE;
-            case "/v1/company/list" -> companyList(request);
-            default -> RESPONSE_404;
-        };
-    }
-
-    private byte[] companyList(Request request) {
-        int page;
-        int size;
-        try {
-            page = Integer.parseInt(request.query("start_index", "1"));
-            size = Integer.parseInt(request.query("count", "20"));
-        } catch (NumberFormatException e) {
-            return RESPONSE_400;
-        }
-        if (page < 1 || size < 1) {
-            return RESPONSE_400;
-        }
-        long from = (long) (page - 1) * size;
-        long to = Math.min(companies, from + size);
-        StringBuilder sb = new StringBuilder(64 + (int) Math.max(0, to - from) * 260);
-        sb.append("{\"code\":200,\"message\":\"success\",\"now\":\"").append(NOW).append("\",\"data\":{\"list\":[");
-        for (long i = from; i < to; i++) {
-            if (i > from) {
-                sb.append(',');
+            case STATUS_503 -> {
+                return send(out, SimResponse.httpFailure(503), request);
             }
-            long id = 3_100_000_001L + i;
-            sb.append("{\"company_id\":").append(id).append(",\"serial_id\":\"C-").append(i + 1)
-                    .append("\",\"name\":\"Loopback Company ").append(i + 1)
-                    .append("\",\"short_name\":\"LC").append(i + 1)
-                    .append("\",\"country\":\"CN\",\"group_id\":12,\"star\":3,\"trail_status\":\"active\",")
-                    .append("\"owner\":[{\"user_id\":100001,\"nickname\":\"Li Lei\"}],")
-                    .append("\"create_time\":\"2025-01-02 03:04:05\",\"update_time\":\"2026-11-24 09:08:07\"}");
+            case HTML_502 -> {
+                return send(out, SimResponse.gatewayPage(), request);
+            }
+            case ENVELOPE_500 -> {
+                return send(out, SimResponse.envelopeFailure(500, model.clock().nowText()), request);
+            }
+            case RESET -> {
+                socket.setSoLinger(true, 0);
+                socket.close();
+                return false;
+            }
+            case SLOW -> {
+                sleep(faults.slowDelayMillis(random));
+                return send(out, model.answer(sim), request);
+            }
+            case TRUNCATED_LENGTH -> {
+                SimResponse proper = model.answer(sim);
+                byte[] body = proper.body().getBytes(StandardCharsets.UTF_8);
+                out.write(head(proper.status(), proper.contentType(), "Content-Length: " + (body.length + 512)));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                return false;
+            }
+            case TRUNCATED_BODY -> {
+                SimResponse proper = model.answer(sim);
+                byte[] body = proper.body().getBytes(StandardCharsets.UTF_8);
+                out.write(head(proper.status(), proper.contentType(), "Connection: close"));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                return false;
+            }
+            default -> throw new IllegalStateException(fault.toString());
         }
-        sb.append("],\"totalItem\":").append(companies).append(",\"count\":").append(size).append("}}");
-        return response(200, "OK", "application/json", sb.toString());
     }
 
-    private static boolean send(OutputStream out, byte[] response, Request request) throws IOException {
-        out.write(response);
+    private static boolean send(OutputStream out, SimResponse response, Request request) throws IOException {
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        out.write(head(response.status(), response.contentType(), "Content-Length: " + body.length));
+        out.write(body);
         out.flush();
         return !request.close;
+    }
+
+    /** The status line and headers; {@code framing} says how the body ends (its length, or the connection's close). */
+    private static byte[] head(int status, String contentType, String framing) {
+        return ("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType + "\r\n" + framing
+                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "Status " + status;
+        };
     }
 
     private static void sleep(long millis) {
@@ -417,17 +366,6 @@ public final class LoopbackOkki implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static byte[] response(int status, String reason, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + contentType
-                + "; charset=UTF-8\r\nContent-Length: " + bytes.length + "\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[headBytes.length + bytes.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(bytes, 0, all, headBytes.length, bytes.length);
-        return all;
     }
 
     /** Stops accepting, closes every open connection and stops the worker threads. */
@@ -449,13 +387,19 @@ public final class LoopbackOkki implements Closeable {
         }
     }
 
-    /** One request's line and the headers the stub cares about; reused for every request on a connection. */
+    /** One request as read from the connection: its line, the headers the model looks at, and its body. */
     private static final class Request {
+        /** The longest body read; OKKI's requests are small JSON or form bodies. */
+        private static final int MAX_BODY = 16 * 1024 * 1024;
+
+        String method;
         String target;
+        String contentType;
         String authorization;
+        String body;
         boolean close;
 
-        /** Reads the next request, its body skipped; false at a clean end of the stream. */
+        /** Reads the next request; false at a clean end of the stream. */
         boolean read(InputStream in, StringBuilder line) throws IOException {
             if (!readLine(in, line)) {
                 return false;
@@ -466,8 +410,10 @@ public final class LoopbackOkki implements Closeable {
             if (sp1 < 0 || sp2 < 0) {
                 throw new IOException("bad request line: " + requestLine);
             }
+            method = requestLine.substring(0, sp1);
             target = requestLine.substring(sp1 + 1, sp2);
             boolean http10 = requestLine.endsWith("HTTP/1.0");
+            contentType = null;
             authorization = null;
             close = http10;
             long length = 0;
@@ -487,42 +433,32 @@ public final class LoopbackOkki implements Closeable {
                 String value = line.substring(colon + 1).trim();
                 if (name.equalsIgnoreCase("Content-Length")) {
                     length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Content-Type")) {
+                    contentType = value;
                 } else if (name.equalsIgnoreCase("Authorization")) {
                     authorization = value;
                 } else if (name.equalsIgnoreCase("Connection")) {
                     close = value.equalsIgnoreCase("close") || http10 && !value.equalsIgnoreCase("keep-alive");
                 } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.toLowerCase().contains("chunked");
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 }
             }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(length, 8192));
             if (chunked) {
-                skipChunked(in, line);
+                readChunked(in, line, bytes);
             } else {
-                skip(in, length);
+                copy(in, length, bytes);
             }
+            body = bytes.toString(StandardCharsets.UTF_8);
             return true;
         }
 
-        String path() {
-            int q = target.indexOf('?');
-            return q < 0 ? target : target.substring(0, q);
+        SimRequest toSimRequest() {
+            return SimRequest.of(method, target, contentType, authorization, body);
         }
 
-        String query(String name, String fallback) {
-            int q = target.indexOf('?');
-            if (q < 0) {
-                return fallback;
-            }
-            for (String pair : target.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                    return pair.substring(eq + 1);
-                }
-            }
-            return fallback;
-        }
-
-        private static void skipChunked(InputStream in, StringBuilder line) throws IOException {
+        private static void readChunked(InputStream in, StringBuilder line, ByteArrayOutputStream bytes)
+                throws IOException {
             while (true) {
                 if (!readLine(in, line)) {
                     throw new EOFException("end of stream in a chunked body");
@@ -536,21 +472,23 @@ public final class LoopbackOkki implements Closeable {
                     }
                     return;
                 }
-                skip(in, n);
+                copy(in, n, bytes);
                 readLine(in, line);
             }
         }
 
-        private static void skip(InputStream in, long n) throws IOException {
+        private static void copy(InputStream in, long n, ByteArrayOutputStream bytes) throws IOException {
+            if (bytes.size() + n > MAX_BODY) {
+                throw new IOException("a request body of more than " + MAX_BODY + " bytes");
+            }
+            byte[] buffer = new byte[(int) Math.min(n, 8192)];
             while (n > 0) {
-                long skipped = in.skip(n);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new EOFException("end of stream in a body");
-                    }
-                    skipped = 1;
+                int read = in.read(buffer, 0, (int) Math.min(n, buffer.length));
+                if (read < 0) {
+                    throw new EOFException("end of stream in a body");
                 }
-                n -= skipped;
+                bytes.write(buffer, 0, read);
+                n -= read;
             }
         }
 
@@ -577,7 +515,7 @@ public final class LoopbackOkki implements Closeable {
         }
     }
 
-    /** Runs a stub until killed: {@code java ... LoopbackOkki [port] [companies]}. */
+    /** Runs a stub until killed: {@code java ... LoopbackOkki [port] [companies]}; client sim-client / sim-secret. */
     public static void main(String[] args) throws Exception {
         LoopbackOkki stub = builder().port(args.length > 0 ? Integer.parseInt(args[0]) : 0)
                 .companies(args.length > 1 ? Integer.parseInt(args[1]) : 1_000).start();
