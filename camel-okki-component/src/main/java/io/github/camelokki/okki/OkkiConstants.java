@@ -49,6 +49,10 @@ public final class OkkiConstants {
             + " delivery of the same version.", javaType = "String")
     public static final String RECORD_KEY = "CamelOkkiRecordKey";
 
+    @Metadata(label = "consumer", description = "The OKKI client id (app) whose account the record or event comes from,"
+            + " when the endpoint has one; it is not a secret. The CloudEvent source names it.", javaType = "String")
+    public static final String CLIENT_ID = "CamelOkkiClientId";
+
     @Metadata(label = "consumer", description = "The record's update_time as OKKI sent it (yyyy-MM-dd HH:mm:ss), when"
             + " it has one.", javaType = "String")
     public static final String UPDATE_TIME = "CamelOkkiUpdateTime";

@@ -188,6 +188,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
         message.setHeader(OkkiConstants.RESOURCE, operation.resource());
         message.setHeader(OkkiConstants.SERVER_TIME, delivery.serverTime());
         message.setHeader(OkkiConstants.DELETED, delivery.deleted());
+        message.setHeader(OkkiConstants.CLIENT_ID, conf.getClientId());
         if (conf.isSplitResult()) {
             Object record = delivery.records().get(0);
             message.setBody(mapper.apply(record));

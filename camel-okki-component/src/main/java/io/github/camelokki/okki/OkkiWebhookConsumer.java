@@ -308,6 +308,7 @@ public class OkkiWebhookConsumer extends DefaultConsumer {
             m.setHeader(OkkiConstants.MESSAGE_ID, push.messageId());
             m.setHeader(OkkiConstants.EVENT_INDEX, event.index());
             m.setHeader(OkkiConstants.EVENT_TIMESTAMP, push.timestamp());
+            m.setHeader(OkkiConstants.CLIENT_ID, getEndpoint().getConnection().getClientId());
             EventEnricher.recordId(event).ifPresent(id -> m.setHeader(OkkiConstants.RECORD_ID, id));
             Object body = event.data();
             if (enricher != null) {

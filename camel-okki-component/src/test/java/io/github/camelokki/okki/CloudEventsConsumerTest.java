@@ -63,13 +63,13 @@ class CloudEventsConsumerTest extends SimulatorTestSupport {
 
         Exchange live = received.get(0);
         assertCloudEvent(live, "company:" + acmeId + "@2026-11-25 10:00:00",
-                "io.github.camelokki.okki.company.changed", "okki:company/list",
+                "io.github.camelokki.okki.company.changed", "okki:company/list?clientId=sim-client",
                 String.valueOf(acmeId), "2026-11-25T02:00:00Z");
         assertEquals(companies.all().get(0), WebhookHttpTest.parse(live.getMessage().getBody(String.class)));
         // the deletion failed once and came again on a later poll: under the same id, so a receiver can tell
         Exchange deleted = received.get(1);
         assertCloudEvent(deleted, "company:deleted:" + goneId + "@2026-11-25 10:05:00",
-                "io.github.camelokki.okki.company.deleted", "okki:company/list",
+                "io.github.camelokki.okki.company.deleted", "okki:company/list?clientId=sim-client",
                 String.valueOf(goneId), null);
         assertEquals(List.of("company:deleted:" + goneId + "@2026-11-25 10:05:00"), failedIds);
 
@@ -81,7 +81,7 @@ class CloudEventsConsumerTest extends SimulatorTestSupport {
         assertEquals(3, received.size(), "each version once");
         Exchange changed = received.get(2);
         assertCloudEvent(changed, "company:" + acmeId + "@2026-11-25 10:30:00",
-                "io.github.camelokki.okki.company.changed", "okki:company/list",
+                "io.github.camelokki.okki.company.changed", "okki:company/list?clientId=sim-client",
                 String.valueOf(acmeId), "2026-11-25T02:30:00Z");
         assertEquals("Acme Trading Co.", WebhookHttpTest.parse(changed.getMessage().getBody(String.class)).get("name"));
         received.forEach(e -> assertNoSecretIn(e, "sim-secret"));

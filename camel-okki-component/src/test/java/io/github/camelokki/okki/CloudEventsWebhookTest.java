@@ -61,7 +61,7 @@ class CloudEventsWebhookTest extends WebhookHttpTest {
         assertEquals(200, answer.status());
         mock.assertIsSatisfied();
         List<Exchange> events = mock.getExchanges();
-        String source = "okki:events";
+        String source = "okki:events?clientId=test-client-id";
         assertCloudEvent(events.get(0), "msg_ce_1#0", "io.github.camelokki.okki.crm.company.update", source, "42",
                 time);
         assertEquals("{\"company_id\":42,\"serial_id\":\"C-0042\"}", events.get(0).getMessage().getBody());
@@ -88,7 +88,7 @@ class CloudEventsWebhookTest extends WebhookHttpTest {
         mock.assertIsSatisfied();
         Exchange test = mock.getExchanges().get(0);
         assertCloudEvent(test, "msg_ce_test#0", "io.github.camelokki.okki.open.callback.test",
-                "okki:events", null,
+                "okki:events?clientId=test-client-id", null,
                 DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(sent)));
         assertEquals("\"ping-7f3a\"", test.getMessage().getBody(), "the text as JSON");
     }

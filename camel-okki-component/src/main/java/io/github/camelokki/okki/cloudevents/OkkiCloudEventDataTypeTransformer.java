@@ -34,9 +34,10 @@ import org.apache.camel.spi.Transformer;
  * {@code io.github.camelokki.okki.<module>.<action>} (OKKI's type without {@code xiaoman.}), subject = the record id
  * when the event carries it, time = when OKKI sent the push (X-Timestamp).</li>
  * </ul>
- * The source is the consumer's endpoint without options, {@code okki:<resource>/list} or {@code okki:events}: the same
- * however the exchange got here (a route, a Kamelet, a Pipe), and never a secret. A route that receives from several
- * OKKI accounts can set {@code CamelCloudEventSource} itself after this step.
+ * The source names what the consumer read and the OKKI account, from headers the consumer set:
+ * {@code okki:<resource>/list?clientId=<client id>} or {@code okki:events?clientId=<client id>} (without the query when
+ * the endpoint has no client id). It is the same however the exchange got here (a route, a Kamelet, a Pipe), and never
+ * a secret: a client id is not one.
  * <p>
  * OKKI's record times carry no zone; they are read in {@link #OKKI_ZONE} unless the transformer is registered with
  * another zone under {@link #NAME}.
@@ -93,9 +94,19 @@ public class OkkiCloudEventDataTypeTransformer extends Transformer {
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_ID, message.getHeader(OkkiConstants.RECORD_KEY, String.class));
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_TYPE, TYPE_PREFIX + message.getHeader(OkkiConstants.RESOURCE)
                 + (deleted ? ".deleted" : ".changed"));
-        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, "okki:" + message.getHeader(OkkiConstants.OPERATION));
+        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, source("okki:" + message.getHeader(OkkiConstants.OPERATION),
+                message));
         LocalDateTime updated = ServerTime.parse(message.getHeader(OkkiConstants.UPDATE_TIME));
         return deleted || updated == null ? null : updated.atZone(zone).toInstant();
+    }
+
+    /**
+     * The source: what the consumer read, and the OKKI account (client id, not a secret) when the consumer's endpoint
+     * has one, so that events of two accounts do not share ids under one source.
+     */
+    private static String source(String what, Message message) {
+        String clientId = message.getHeader(OkkiConstants.CLIENT_ID, String.class);
+        return clientId == null || clientId.isBlank() ? what : what + "?clientId=" + clientId;
     }
 
     /** An event of okki:events; returns when OKKI sent its push. */
@@ -105,7 +116,7 @@ public class OkkiCloudEventDataTypeTransformer extends Transformer {
                 WebhookPush.key(messageId, message.getHeader(OkkiConstants.EVENT_INDEX, 0, Integer.class)));
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_TYPE, TYPE_PREFIX + message.getHeader(OkkiConstants.EVENT_MODULE)
                 + (action.isEmpty() ? "" : "." + action));
-        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, "okki:" + OkkiEndpoint.EVENTS);
+        headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, source("okki:" + OkkiEndpoint.EVENTS, message));
         Long sent = message.getHeader(OkkiConstants.EVENT_TIMESTAMP, Long.class);
         return sent == null ? null : Instant.ofEpochSecond(sent);
     }

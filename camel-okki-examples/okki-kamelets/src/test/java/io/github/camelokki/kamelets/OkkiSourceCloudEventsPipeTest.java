@@ -84,7 +84,7 @@ class OkkiSourceCloudEventsPipeTest extends KameletSimulatorTestSupport {
         assertEquals(new TreeMap<>(Map.of(
                 "ce-id", "company:" + companyId + "@2026-11-25 10:00:00",
                 "ce-type", "io.github.camelokki.okki.company.changed",
-                "ce-source", "okki:company/list",
+                "ce-source", "okki:company/list?clientId=sim-client",
                 "ce-subject", String.valueOf(companyId),
                 "ce-time", "2026-11-25T02:00:00Z",
                 "ce-specversion", "1.0",
