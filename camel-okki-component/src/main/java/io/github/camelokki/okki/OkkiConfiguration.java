@@ -85,7 +85,9 @@ public class OkkiConfiguration extends OkkiConnectionConfiguration {
 
     @UriParam(label = "consumer", description = "Where the watermark of an incremental sync is kept (a"
             + " StateRepository, e.g. FileStateRepository or a JDBC one); in memory by default, so a restart"
-            + " begins again with initialSync.")
+            + " begins again with initialSync. With the default key store, the keys delivered since the watermark"
+            + " are kept there too (a value of about 40 characters per record), so that a restart delivers nothing"
+            + " twice.")
     private StateRepository<String, String> stateRepository;
 
     @UriParam(label = "consumer", description = "Where the keys of delivered record versions are kept (list"

@@ -123,7 +123,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
             readAheadExecutor = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newFixedThreadPool(this, "OkkiReadAhead", conf.getReadAheadPages());
         }
-        sync = new ListSync(operation, endpoint.getParams(), options, state, delivered, readAheadExecutor, this);
+        // the default key store forgets on restart, a given state store may not: it then keeps what a resume needs
+        boolean keepKeysWithState = conf.getIdempotentRepository() == null && conf.getStateRepository() != null;
+        sync = new ListSync(operation, endpoint.getParams(), options, state, delivered, keepKeysWithState,
+                readAheadExecutor, this);
         sync.logReadMode();
         super.doStart();
         endpoint.getComponent().started(this);
@@ -150,13 +153,17 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
 
     /**
      * Lets the record in hand finish and its key be stored before the consumer suspends or stops (see
-     * {@link ListSync#awaitRecordInHand(long)}).
+     * {@link ListSync#awaitRecordInHand(long)}), then saves the keys a resume would meet again.
      */
     private void awaitRecordInHand() throws InterruptedException {
-        if (sync != null && !sync.awaitRecordInHand(STOP_WAIT_SECONDS)) {
+        if (sync == null) {
+            return;
+        }
+        if (!sync.awaitRecordInHand(STOP_WAIT_SECONDS)) {
             LOG.warn("okki:{} is stopping while a record is still processed after {} s; it may be delivered again",
                     operation.uri(), STOP_WAIT_SECONDS);
         }
+        sync.saveCheckpointKeys();
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,12 +63,18 @@ class ConsumerBackfillTest extends SimulatorTestSupport {
         assertExactlyOnce(all, delivered);
     }
 
-    @Test
-    void aRestartInTheMiddleOfTheFirstSyncResumesFromTheLastSlice(@TempDir Path dir) throws Exception {
+    /**
+     * With the default key store (in memory, empty after the restart) the keys delivered since the last checkpoint
+     * come back from the state file; with a key file, from the file.
+     */
+    @ParameterizedTest(name = "keys in {0}")
+    @ValueSource(strings = { "memory", "file" })
+    void aRestartInTheMiddleOfTheFirstSyncResumesFromTheLastSlice(String keyStore, @TempDir Path dir)
+            throws Exception {
         Records companies = sim.records("company");
         List<Object> all = idsOf(companies.seed(RESTARTED_ACCOUNT), companies.idField());
         File stateFile = dir.resolve("state.dat").toFile();
-        File keysFile = dir.resolve("keys.dat").toFile();
+        File keysFile = "file".equals(keyStore) ? dir.resolve("keys.dat").toFile() : null;
         List<Object> delivered = new CopyOnWriteArrayList<>();
 
         Hold hold = new Hold();
@@ -93,22 +101,28 @@ class ConsumerBackfillTest extends SimulatorTestSupport {
     }
 
     /**
-     * A context backfilling 3,000 companies in slices of at most 300, with its watermark and keys in files; with a
-     * hold, it holds the record after the 2,000th delivered. The key file holds the whole account, so the exactly-once
-     * result would hold even for a read from the beginning: the number of requests after the restart shows where the
-     * sync resumed.
+     * A context backfilling 3,000 companies in slices of at most 300, with its watermark in a file and its keys in a
+     * file or (no key file) in the default store; with a hold, it holds the record after the 2,000th delivered. The key
+     * file holds the whole account, so with it the exactly-once result would hold even for a read from the beginning:
+     * the number of requests after the restart shows where the sync resumed.
      */
     private static CamelContext backfillContext(File stateFile, File keysFile, List<Object> delivered, Hold hold)
             throws Exception {
         CamelContext ctx = new DefaultCamelContext();
         ctx.addComponent("okki", component());
         ctx.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile));
-        ctx.getRegistry().bind("keys", FileIdempotentRepository.fileIdempotentRepository(keysFile, 2 * RESTARTED_ACCOUNT));
+        String keys = "";
+        if (keysFile != null) {
+            ctx.getRegistry().bind("keys", FileIdempotentRepository.fileIdempotentRepository(keysFile,
+                    2 * RESTARTED_ACCOUNT));
+            keys = "&idempotentRepository=#keys";
+        }
+        String uri = "okki:company/list?pageSize=50&maxSliceRecords=300&delay=50&initialDelay=0"
+                + "&stateRepository=#state" + keys;
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("okki:company/list?pageSize=50&maxSliceRecords=300&delay=50&initialDelay=0"
-                        + "&stateRepository=#state&idempotentRepository=#keys").process(e -> {
+                from(uri).process(e -> {
                             if (hold != null && delivered.size() >= 2_000) {
                                 hold.holdOnce();
                             }

@@ -55,24 +55,35 @@ public final class ListSync {
     private final RecordKeys keys;
     private final Watermark watermark;
     private final PageWalk pages;
+    private final CheckpointKeys checkpointKeys;
+    private final IdempotentRepository delivered;
     private final Host host;
+    private boolean resumed;
 
     /**
      * @param params    the endpoint's parameters of the list
      * @param state     where the watermark is kept
      * @param delivered the keys of the record versions delivered
+     * @param keepKeysWithState whether the keys a resume would meet again are kept beside the watermark
+     *                  ({@link CheckpointKeys}): for a key store that forgets them on restart (the default, in memory)
+     *                  and a state store that may not
      * @param readAhead runs page fetches ahead of the route; null to fetch each page when it is needed
      */
     public ListSync(Operation operation, Map<String, Object> params, SyncOptions options,
-            StateRepository<String, String> state, IdempotentRepository delivered, Executor readAhead, Host host) {
+            StateRepository<String, String> state, IdempotentRepository delivered, boolean keepKeysWithState, Executor readAhead,
+            Host host) {
         this.operation = operation;
         this.options = options;
         this.changes = operation.changes();
         this.incremental = changes != null && changes.incremental();
         this.window = new ListWindow(operation, params);
         this.keys = new RecordKeys(operation.resource(), options.idField(), incremental);
-        this.watermark = new Watermark(state, window.stateKey());
-        this.pages = new PageWalk(operation.uri(), operation.paging(), options, keys, delivered, readAhead, host);
+        this.watermark = new Watermark(state, window.stateKey(), window.legacyStateKey());
+        this.checkpointKeys = keepKeysWithState && incremental ? new CheckpointKeys(state, watermark.key(), operation.uri())
+                : CheckpointKeys.NONE;
+        this.pages = new PageWalk(operation.uri(), operation.paging(), options, keys, delivered, checkpointKeys,
+                readAhead, host);
+        this.delivered = delivered;
         this.host = host;
     }
 
@@ -98,6 +109,18 @@ public final class ListSync {
 
     /** One poll: reads what changed since the watermark, delivers it, moves the watermark; the exchanges completed. */
     public int poll() throws InterruptedException {
+        if (!resumed) {
+            checkpointKeys.restoreInto(delivered);
+            resumed = true;
+        }
+        try {
+            return pollOnce();
+        } finally {
+            checkpointKeys.save();
+        }
+    }
+
+    private int pollOnce() throws InterruptedException {
         LocalDateTime from = watermark.get().orElse(null);
         boolean firstRead = from == null;
         boolean startNow = firstRead && options.startsNow();
@@ -232,6 +255,9 @@ public final class ListSync {
             LOG.debug("okki:{} keeps the stored watermark: it is already at or after {}", operation.uri(),
                     ServerTime.format(next));
         }
+        // a resume reads from the stored watermark less the overlap: older keys cannot be met again
+        checkpointKeys.keepFrom(lessOverlap(watermark.get().orElse(next)));
+        checkpointKeys.save();
     }
 
     /**
@@ -274,6 +300,13 @@ public final class ListSync {
      */
     public boolean awaitRecordInHand(long seconds) throws InterruptedException {
         return pages.awaitRecordInHand(seconds);
+    }
+
+    /**
+     * Saves the keys delivered since the checkpoint; called when the consumer stops, once the record in hand is done.
+     */
+    public void saveCheckpointKeys() {
+        checkpointKeys.save();
     }
 
     /** The stored watermark: OKKI's time up to which every change was delivered; null before the first sync. */

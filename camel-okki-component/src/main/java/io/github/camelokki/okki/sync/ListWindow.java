@@ -1,10 +1,13 @@
 package io.github.camelokki.okki.sync;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import io.github.camelokki.okki.catalog.ChangeTracking;
 import io.github.camelokki.okki.catalog.Operation;
@@ -96,10 +99,26 @@ final class ListWindow {
         return deleted;
     }
 
-    /** The state key: the operation and its filters, so two endpoints with other filters keep their own watermark. */
+    /**
+     * The state key: the operation and its filters, so two endpoints with other filters keep their own watermark. Free
+     * of {@code =} and line breaks, which Camel's FileStateRepository refuses in a key: a filter is {@code |name:value}
+     * with the value URL-encoded.
+     */
     String stateKey() {
+        return key(':', v -> URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The key versions before 1.0 kept the watermark under ({@code |name=value}); read when the current key holds
+     * nothing, so that an upgrade does not start the sync again. Null when it is the current key (no filters).
+     */
+    String legacyStateKey() {
+        return params.isEmpty() ? null : key('=', String::valueOf);
+    }
+
+    private String key(char separator, Function<Object, String> value) {
         StringBuilder sb = new StringBuilder("okki:").append(operation.uri());
-        new TreeMap<>(params).forEach((k, v) -> sb.append('|').append(k).append('=').append(v));
+        new TreeMap<>(params).forEach((k, v) -> sb.append('|').append(k).append(separator).append(value.apply(v)));
         return sb.toString();
     }
 

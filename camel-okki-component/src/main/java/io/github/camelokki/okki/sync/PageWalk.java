@@ -32,18 +32,20 @@ final class PageWalk {
     private final SyncOptions options;
     private final RecordKeys keys;
     private final IdempotentRepository delivered;
+    private final CheckpointKeys checkpointKeys;
     private final Executor readAhead;
     private final ListSync.Host host;
     /** Held from a record's exchange to the storing of its key, so that stopping never separates the two. */
     private final ReentrantLock handling = new ReentrantLock();
 
     PageWalk(String uri, Paging paging, SyncOptions options, RecordKeys keys, IdempotentRepository delivered,
-            Executor readAhead, ListSync.Host host) {
+            CheckpointKeys checkpointKeys, Executor readAhead, ListSync.Host host) {
         this.uri = uri;
         this.paging = paging;
         this.options = options;
         this.keys = keys;
         this.delivered = delivered;
+        this.checkpointKeys = checkpointKeys;
         this.readAhead = readAhead;
         this.host = host;
     }
@@ -74,6 +76,7 @@ final class PageWalk {
                 }
                 Page fresh = page.fresh(walk.run, delivered);
                 deliver(admit == null ? fresh : fresh.admitted(admit, delivered), deleted, walk, last);
+                checkpointKeys.save();
                 if (last) {
                     walk.run.finished();
                     break;
@@ -188,6 +191,7 @@ final class PageWalk {
                     recordKeys.forEach(this::store);
                 }
                 recordKeys.forEach(delivered::confirm);
+                recordKeys.forEach(checkpointKeys::delivered);
                 walk.deliveredCount++;
             } else {
                 if (claimed) {

@@ -57,6 +57,12 @@ public final class RecordKeys {
         return resource + (deleted ? ":deleted:" : ":") + (id != null ? id : "?") + "@" + version;
     }
 
+    /** The update time a {@link #key key} names; null for a version keyed by content. */
+    public static LocalDateTime versionTime(String key) {
+        int at = key.lastIndexOf('@');
+        return at < 0 ? null : ServerTime.parse(key.substring(at + 1));
+    }
+
     static String hash(Object record) {
         try {
             byte[] json = CANONICAL.writeValueAsBytes(record);

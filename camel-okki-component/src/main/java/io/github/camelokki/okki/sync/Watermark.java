@@ -20,14 +20,25 @@ public final class Watermark {
 
     private final StateRepository<String, String> repository;
     private final String key;
+    private final String legacyKey;
 
     public Watermark(StateRepository<String, String> repository, String key) {
+        this(repository, key, null);
+    }
+
+    /** @param legacyKey where an earlier version kept this watermark, read while the key holds none; may be null */
+    public Watermark(StateRepository<String, String> repository, String key, String legacyKey) {
         this.repository = repository;
         this.key = key;
+        this.legacyKey = legacyKey;
     }
 
     public Optional<LocalDateTime> get() {
-        return Optional.ofNullable(ServerTime.parse(repository.getState(key)));
+        String value = repository.getState(key);
+        if (value == null && legacyKey != null) {
+            value = repository.getState(legacyKey);
+        }
+        return Optional.ofNullable(ServerTime.parse(value));
     }
 
     /**
