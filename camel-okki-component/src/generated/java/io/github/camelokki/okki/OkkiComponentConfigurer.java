@@ -37,7 +37,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bodytype":
-        case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.camelokki.okki.catalog.BodyType.class, value)); return true;
+        case "bodyType": getOrCreateConfiguration(target).setBodyType(property(camelContext, io.github.camelokki.okki.api.BodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "claimbeforerouting":
@@ -50,7 +50,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "granttype":
-        case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, io.github.camelokki.okki.auth.GrantType.class, value)); return true;
+        case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, io.github.camelokki.okki.api.GrantType.class, value)); return true;
         case "httpclient":
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "idfield":
@@ -124,7 +124,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bodytype":
-        case "bodyType": return io.github.camelokki.okki.catalog.BodyType.class;
+        case "bodyType": return io.github.camelokki.okki.api.BodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "claimbeforerouting":
@@ -137,7 +137,7 @@ public class OkkiComponentConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "granttype":
-        case "grantType": return io.github.camelokki.okki.auth.GrantType.class;
+        case "grantType": return io.github.camelokki.okki.api.GrantType.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "idfield":

@@ -34,7 +34,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bodytype":
-        case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.camelokki.okki.catalog.BodyType.class, value)); return true;
+        case "bodyType": target.getConfiguration().setBodyType(property(camelContext, io.github.camelokki.okki.api.BodyType.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "claimbeforerouting":
@@ -51,7 +51,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "granttype":
-        case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.github.camelokki.okki.auth.GrantType.class, value)); return true;
+        case "grantType": target.getConfiguration().setGrantType(property(camelContext, io.github.camelokki.okki.api.GrantType.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
@@ -150,7 +150,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bodytype":
-        case "bodyType": return io.github.camelokki.okki.catalog.BodyType.class;
+        case "bodyType": return io.github.camelokki.okki.api.BodyType.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "claimbeforerouting":
@@ -167,7 +167,7 @@ public class OkkiEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "granttype":
-        case "grantType": return io.github.camelokki.okki.auth.GrantType.class;
+        case "grantType": return io.github.camelokki.okki.api.GrantType.class;
         case "greedy": return boolean.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;

@@ -43,7 +43,7 @@ public class OkkiEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "granttype":
-        case "grantType": target.getConnection().setGrantType(property(camelContext, io.github.camelokki.okki.auth.GrantType.class, value)); return true;
+        case "grantType": target.getConnection().setGrantType(property(camelContext, io.github.camelokki.okki.api.GrantType.class, value)); return true;
         case "httpclient":
         case "httpClient": target.getConnection().setHttpClient(property(camelContext, org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class, value)); return true;
         case "idempotentcachesize":
@@ -112,7 +112,7 @@ public class OkkiEventsEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "granttype":
-        case "grantType": return io.github.camelokki.okki.auth.GrantType.class;
+        case "grantType": return io.github.camelokki.okki.api.GrantType.class;
         case "httpclient":
         case "httpClient": return org.apache.hc.client5.http.impl.classic.CloseableHttpClient.class;
         case "idempotentcachesize":

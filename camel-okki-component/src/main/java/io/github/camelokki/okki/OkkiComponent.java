@@ -13,17 +13,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.api.OkkiClient;
-import io.github.camelokki.okki.api.UriParameters;
-import io.github.camelokki.okki.auth.Credentials;
-import io.github.camelokki.okki.auth.GrantType;
-import io.github.camelokki.okki.auth.TokenEndpoint;
-import io.github.camelokki.okki.auth.TokenManager;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.health.OkkiTokenHealthCheck;
-import io.github.camelokki.okki.transport.HttpTransport;
-import io.github.camelokki.okki.transport.RetryPolicy;
-import io.github.camelokki.okki.transport.TransportSettings;
+import io.github.camelokki.okki.internal.client.OkkiClient;
+import io.github.camelokki.okki.internal.client.UriParameters;
+import io.github.camelokki.okki.internal.auth.Credentials;
+import io.github.camelokki.okki.api.GrantType;
+import io.github.camelokki.okki.internal.auth.TokenEndpoint;
+import io.github.camelokki.okki.internal.auth.TokenManager;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.health.OkkiTokenHealthCheck;
+import io.github.camelokki.okki.internal.transport.HttpTransport;
+import io.github.camelokki.okki.internal.transport.RetryPolicy;
+import io.github.camelokki.okki.internal.transport.TransportSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -202,10 +202,12 @@ public class OkkiComponent extends DefaultComponent {
         super.doStart();
         // readiness of OKKI access (okki-tokens), when camel-health is on the classpath
         tokenCheck = OkkiTokenHealthCheck.register(getCamelContext(), tokenManagers::values);
+        RunningComponents.of(getCamelContext()).add(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        RunningComponents.of(getCamelContext()).remove(this);
         if (tokenCheck != null) {
             tokenCheck.unregister(getCamelContext());
             tokenCheck = null;

@@ -1,6 +1,6 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.catalog.BodyType;
+import io.github.camelokki.okki.api.BodyType;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;

@@ -1,6 +1,6 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.auth.GrantType;
+import io.github.camelokki.okki.api.GrantType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;

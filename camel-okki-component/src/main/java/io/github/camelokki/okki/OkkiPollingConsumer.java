@@ -1,22 +1,23 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
-import io.github.camelokki.okki.api.OkkiResponse;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.health.ConsumerStats;
-import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
-import io.github.camelokki.okki.json.OkkiJson;
-import io.github.camelokki.okki.sync.Delivery;
-import io.github.camelokki.okki.sync.KeyStores;
-import io.github.camelokki.okki.sync.ListSync;
-import io.github.camelokki.okki.sync.RecordKeys;
-import io.github.camelokki.okki.sync.SyncOptions;
+import io.github.camelokki.okki.internal.client.OkkiResponse;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.health.ConsumerStats;
+import io.github.camelokki.okki.internal.health.OkkiConsumerHealthCheck;
+import io.github.camelokki.okki.internal.json.OkkiJson;
+import io.github.camelokki.okki.internal.sync.Delivery;
+import io.github.camelokki.okki.internal.sync.KeyStores;
+import io.github.camelokki.okki.internal.sync.ListSync;
+import io.github.camelokki.okki.internal.sync.RecordKeys;
+import io.github.camelokki.okki.internal.sync.SyncOptions;
 import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;

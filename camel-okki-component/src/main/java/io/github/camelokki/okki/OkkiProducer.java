@@ -1,17 +1,19 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.github.camelokki.okki.api.OkkiClient;
-import io.github.camelokki.okki.api.OkkiResponse;
-import io.github.camelokki.okki.api.PageIterator;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.Paging;
-import io.github.camelokki.okki.json.OkkiJson;
+import io.github.camelokki.okki.internal.client.OkkiClient;
+import io.github.camelokki.okki.internal.client.OkkiResponse;
+import io.github.camelokki.okki.internal.client.PageIterator;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.Paging;
+import io.github.camelokki.okki.internal.json.OkkiJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;

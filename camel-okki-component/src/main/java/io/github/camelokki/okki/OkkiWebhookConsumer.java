@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,15 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelokki.okki.webhook.EventEnricher;
-import io.github.camelokki.okki.webhook.EventTypeFilter;
-import io.github.camelokki.okki.webhook.WebhookAnswers;
-import io.github.camelokki.okki.webhook.WebhookEvent;
-import io.github.camelokki.okki.webhook.WebhookPush;
-import io.github.camelokki.okki.webhook.WebhookRegistrar;
-import io.github.camelokki.okki.webhook.WebhookRejectedException;
-import io.github.camelokki.okki.webhook.WebhookSecrets;
-import io.github.camelokki.okki.webhook.WebhookVerifier;
+import io.github.camelokki.okki.internal.webhook.EventEnricher;
+import io.github.camelokki.okki.internal.webhook.EventTypeFilter;
+import io.github.camelokki.okki.internal.webhook.WebhookAnswers;
+import io.github.camelokki.okki.internal.webhook.WebhookEvent;
+import io.github.camelokki.okki.internal.webhook.WebhookPush;
+import io.github.camelokki.okki.internal.webhook.WebhookRegistrar;
+import io.github.camelokki.okki.internal.webhook.WebhookRejectedException;
+import io.github.camelokki.okki.internal.webhook.WebhookSecrets;
+import io.github.camelokki.okki.internal.webhook.WebhookVerifier;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

@@ -1,5 +1,8 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

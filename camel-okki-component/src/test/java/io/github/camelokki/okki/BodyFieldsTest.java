@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.camelokki.okki.catalog.BodyField;
-import io.github.camelokki.okki.catalog.BodyFields;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.json.OkkiJson;
+import io.github.camelokki.okki.internal.catalog.BodyField;
+import io.github.camelokki.okki.internal.catalog.BodyFields;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.json.OkkiJson;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

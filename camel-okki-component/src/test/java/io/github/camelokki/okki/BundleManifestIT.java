@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -26,19 +28,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BundleManifestIT {
 
-    /** The packages of the component, all public to Camel (configurers, health checks, dev console, ...). */
+    /** The public surface: the Camel glue, the types its options and errors use, the state stores users create. */
     private static final List<String> EXPORTED = List.of(
             "io.github.camelokki.okki",
             "io.github.camelokki.okki.api",
-            "io.github.camelokki.okki.auth",
-            "io.github.camelokki.okki.catalog",
-            "io.github.camelokki.okki.cloudevents",
-            "io.github.camelokki.okki.console",
-            "io.github.camelokki.okki.health",
-            "io.github.camelokki.okki.json",
-            "io.github.camelokki.okki.sync",
-            "io.github.camelokki.okki.transport",
-            "io.github.camelokki.okki.webhook");
+            "io.github.camelokki.okki.state");
+
+    /** In the jar, private to the bundle: Camel loads what it needs of them through the bundle's own class loader. */
+    private static final List<String> INTERNAL = List.of(
+            "io.github.camelokki.okki.internal.auth",
+            "io.github.camelokki.okki.internal.catalog",
+            "io.github.camelokki.okki.internal.client",
+            "io.github.camelokki.okki.internal.health",
+            "io.github.camelokki.okki.internal.json",
+            "io.github.camelokki.okki.internal.sync",
+            "io.github.camelokki.okki.internal.transport",
+            "io.github.camelokki.okki.internal.webhook");
 
     private static File jar;
     private static Attributes main;
@@ -75,8 +80,22 @@ class BundleManifestIT {
             assertNotNull(attrs, pkg + " is not exported: " + exports.keySet());
             assertEquals(releaseVersion(), attrs.get("version"), "version of " + pkg);
         }
-        for (String pkg : exports.keySet()) {
-            assertTrue(pkg.startsWith("io.github.camelokki.okki"), "exports a foreign package: " + pkg);
+        assertEquals(EXPORTED, List.copyOf(new TreeSet<>(exports.keySet())), "the exported packages");
+    }
+
+    @Test
+    void keepsTheInternalPackagesInTheBundleWithoutExportingThem() throws Exception {
+        Set<String> inJar = new TreeSet<>();
+        try (JarFile file = new JarFile(jar)) {
+            file.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class") && n.startsWith("io/"))
+                    .forEach(n -> inJar.add(n.substring(0, n.lastIndexOf('/')).replace('/', '.')));
+        }
+        Set<String> expected = new TreeSet<>(EXPORTED);
+        expected.addAll(INTERNAL);
+        assertEquals(expected, inJar, "the packages in the jar");
+        for (String pkg : INTERNAL) {
+            assertFalse(exports.containsKey(pkg), pkg + " is exported");
+            assertFalse(imports.containsKey(pkg), pkg + " is imported, so another bundle could provide it");
         }
     }
 

@@ -9,10 +9,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.catalog.ChangeTracking;
-import io.github.camelokki.okki.catalog.ChangeTracking.Deletions;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.ChangeTracking;
+import io.github.camelokki.okki.internal.catalog.ChangeTracking.Deletions;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

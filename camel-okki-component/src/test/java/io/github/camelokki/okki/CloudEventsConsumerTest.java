@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;

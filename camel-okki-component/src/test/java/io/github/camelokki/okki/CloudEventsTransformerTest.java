@@ -1,12 +1,13 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelokki.okki.cloudevents.OkkiCloudEventDataTypeTransformer;
+import io.github.camelokki.okki.OkkiCloudEventDataTypeTransformer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

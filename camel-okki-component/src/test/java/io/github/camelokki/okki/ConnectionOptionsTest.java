@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConnectionException;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
+import io.github.camelokki.okki.internal.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import io.github.camelokki.okki.sync.JdbcStateRepository;
+import io.github.camelokki.okki.state.JdbcStateRepository;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

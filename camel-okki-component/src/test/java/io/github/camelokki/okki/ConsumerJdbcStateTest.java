@@ -6,7 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.camelokki.okki.sync.JdbcStateRepository;
+import io.github.camelokki.okki.state.JdbcStateRepository;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -48,7 +48,7 @@ class ConsumerJdbcStateTest extends SimulatorTestSupport {
             second.stop();
         }
         assertExactlyOnce(all, delivered);
-        assertEquals(io.github.camelokki.okki.sync.ServerTime.format(sim.now()).substring(0, 10), watermark(db).substring(0, 10));
+        assertEquals(io.github.camelokki.okki.internal.sync.ServerTime.format(sim.now()).substring(0, 10), watermark(db).substring(0, 10));
     }
 
     private static String watermark(JdbcDataSource db) {

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelokki.okki.sync.ServerTime;
+import io.github.camelokki.okki.internal.sync.ServerTime;
 import io.github.camelokki.simulator.Fault;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;

@@ -3,10 +3,10 @@ package io.github.camelokki.okki;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.github.camelokki.okki.auth.AccessToken;
-import io.github.camelokki.okki.auth.TokenManager;
-import io.github.camelokki.okki.console.OkkiDevConsole;
-import io.github.camelokki.okki.health.ConsumerStats;
+import io.github.camelokki.okki.internal.auth.AccessToken;
+import io.github.camelokki.okki.internal.auth.TokenManager;
+import io.github.camelokki.okki.OkkiDevConsole;
+import io.github.camelokki.okki.internal.health.ConsumerStats;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
@@ -55,7 +55,7 @@ class DevConsoleTest extends SimulatorTestSupport {
         await("one poll of each consumer", Waiting.PATIENCE_MILLIS, () -> received.size() >= RECORDS
                 && sync.getWatermark() != null && sync.getStats().polls() == 1 && ended(sync.getStats())
                 && ended(failing.getStats()));
-        assertEquals("2026-11-25 10:00:00", io.github.camelokki.okki.sync.ServerTime.format(sync.getWatermark()));
+        assertEquals("2026-11-25 10:00:00", io.github.camelokki.okki.internal.sync.ServerTime.format(sync.getWatermark()));
 
         DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("okki");
         assertInstanceOf(OkkiDevConsole.class, console, "okki is discovered from META-INF/services");
@@ -109,7 +109,7 @@ class DevConsoleTest extends SimulatorTestSupport {
 
         JsonObject f = consumers.stream().filter(c -> "failing".equals(c.getString("routeId"))).findFirst().orElseThrow();
         // failed records are read again: the watermark stops at the earliest of them
-        assertEquals(io.github.camelokki.okki.sync.ServerTime.format(failing.getWatermark()), f.getString("watermark"));
+        assertEquals(io.github.camelokki.okki.internal.sync.ServerTime.format(failing.getWatermark()), f.getString("watermark"));
         assertTrue(f.getString("watermark").compareTo("2026-11-25 10:00:00") < 0, f.getString("watermark"));
         assertEquals(1L, f.getLong("polls"));
         assertEquals(0L, f.getLong("recordsDelivered"));

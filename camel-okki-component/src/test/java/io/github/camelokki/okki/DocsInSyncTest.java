@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelokki.okki.catalog.ChangeTracking;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.catalog.Parameter;
-import io.github.camelokki.okki.json.OkkiJson;
+import io.github.camelokki.okki.internal.catalog.ChangeTracking;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.Parameter;
+import io.github.camelokki.okki.internal.json.OkkiJson;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

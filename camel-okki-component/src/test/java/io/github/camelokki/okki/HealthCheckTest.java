@@ -1,11 +1,12 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.camelokki.okki.health.OkkiConsumerHealthCheck;
-import io.github.camelokki.okki.health.OkkiTokenHealthCheck;
-import io.github.camelokki.okki.sync.ServerTime;
+import io.github.camelokki.okki.internal.health.OkkiConsumerHealthCheck;
+import io.github.camelokki.okki.internal.health.OkkiTokenHealthCheck;
+import io.github.camelokki.okki.internal.sync.ServerTime;
 import io.github.camelokki.simulator.Fault;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.camelokki.okki.catalog.HttpMethod;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.catalog.Parameter;
+import io.github.camelokki.okki.internal.catalog.HttpMethod;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.Parameter;
 import org.apache.camel.tooling.model.ApiMethodModel;
 import org.apache.camel.tooling.model.ApiModel;
 import org.apache.camel.tooling.model.ComponentModel;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.camelokki.okki.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.tooling.model.ApiMethodModel;

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.catalog.Paging;
-import io.github.camelokki.okki.catalog.Parameter;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.Paging;
+import io.github.camelokki.okki.internal.catalog.Parameter;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,19 +1,20 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelokki.okki.catalog.BodyField;
-import io.github.camelokki.okki.catalog.BodyFields;
-import io.github.camelokki.okki.catalog.BodyType;
-import io.github.camelokki.okki.catalog.ChangeTracking;
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
-import io.github.camelokki.okki.catalog.Paging;
-import io.github.camelokki.okki.catalog.Parameter;
+import io.github.camelokki.okki.internal.catalog.BodyField;
+import io.github.camelokki.okki.internal.catalog.BodyFields;
+import io.github.camelokki.okki.api.BodyType;
+import io.github.camelokki.okki.internal.catalog.ChangeTracking;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.Paging;
+import io.github.camelokki.okki.internal.catalog.Parameter;
 
 /**
  * The operations reference ({@code docs/okki-operations.adoc}), rendered from the catalog: a section per resource,

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.catalog.Operation;
-import io.github.camelokki.okki.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;

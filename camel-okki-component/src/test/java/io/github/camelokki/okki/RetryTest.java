@@ -1,5 +1,7 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -18,8 +20,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.camelokki.okki.catalog.HttpMethod;
-import io.github.camelokki.okki.transport.RetryPolicy;
+import io.github.camelokki.okki.internal.catalog.HttpMethod;
+import io.github.camelokki.okki.internal.transport.RetryPolicy;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

@@ -1,5 +1,8 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiAuthenticationException;
+import io.github.camelokki.okki.api.OkkiInvalidResponseException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -15,13 +18,13 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.camelokki.okki.auth.AccessToken;
-import io.github.camelokki.okki.auth.Credentials;
-import io.github.camelokki.okki.auth.GrantType;
-import io.github.camelokki.okki.catalog.HttpMethod;
-import io.github.camelokki.okki.transport.HttpRequestSpec;
-import io.github.camelokki.okki.transport.HttpResponseData;
-import io.github.camelokki.okki.transport.TransportSettings;
+import io.github.camelokki.okki.internal.auth.AccessToken;
+import io.github.camelokki.okki.internal.auth.Credentials;
+import io.github.camelokki.okki.api.GrantType;
+import io.github.camelokki.okki.internal.catalog.HttpMethod;
+import io.github.camelokki.okki.internal.transport.HttpRequestSpec;
+import io.github.camelokki.okki.internal.transport.HttpResponseData;
+import io.github.camelokki.okki.internal.transport.TransportSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;

@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,7 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import io.github.camelokki.okki.auth.Credentials;
+import io.github.camelokki.okki.internal.auth.Credentials;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

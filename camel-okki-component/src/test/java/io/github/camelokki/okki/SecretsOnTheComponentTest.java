@@ -3,7 +3,7 @@ package io.github.camelokki.okki;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelokki.okki.auth.GrantType;
+import io.github.camelokki.okki.api.GrantType;
 
 /**
  * The way to keep every secret out of every log level: give them on the component (camel.component.okki.*), where

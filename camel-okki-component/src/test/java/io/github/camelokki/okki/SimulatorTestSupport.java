@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,10 +25,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.camelokki.okki.auth.AccessToken;
-import io.github.camelokki.okki.auth.Credentials;
-import io.github.camelokki.okki.auth.GrantType;
-import io.github.camelokki.okki.auth.TokenManager;
+import io.github.camelokki.okki.internal.auth.AccessToken;
+import io.github.camelokki.okki.internal.auth.Credentials;
+import io.github.camelokki.okki.api.GrantType;
+import io.github.camelokki.okki.internal.auth.TokenManager;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Named;

@@ -1,5 +1,7 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.util.List;
 import java.util.Map;
 

@@ -8,14 +8,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelokki.okki.webhook.EventTypeFilter;
-import io.github.camelokki.okki.webhook.WebhookCipher;
-import io.github.camelokki.okki.webhook.WebhookEvent;
-import io.github.camelokki.okki.webhook.WebhookPush;
-import io.github.camelokki.okki.webhook.WebhookRejectedException;
-import io.github.camelokki.okki.webhook.WebhookSecrets;
-import io.github.camelokki.okki.webhook.WebhookSignature;
-import io.github.camelokki.okki.webhook.WebhookVerifier;
+import io.github.camelokki.okki.internal.webhook.EventTypeFilter;
+import io.github.camelokki.okki.internal.webhook.WebhookCipher;
+import io.github.camelokki.okki.internal.webhook.WebhookEvent;
+import io.github.camelokki.okki.internal.webhook.WebhookPush;
+import io.github.camelokki.okki.internal.webhook.WebhookRejectedException;
+import io.github.camelokki.okki.internal.webhook.WebhookSecrets;
+import io.github.camelokki.okki.internal.webhook.WebhookSignature;
+import io.github.camelokki.okki.internal.webhook.WebhookVerifier;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.github.camelokki.okki.json.OkkiJson;
+import io.github.camelokki.okki.internal.json.OkkiJson;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;

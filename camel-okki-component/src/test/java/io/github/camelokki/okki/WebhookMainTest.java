@@ -1,5 +1,6 @@
 package io.github.camelokki.okki;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelokki.okki.webhook.WebhookSecrets;
+import io.github.camelokki.okki.internal.webhook.WebhookSecrets;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiEventPusher.Answer;
 import org.apache.camel.builder.RouteBuilder;

@@ -3,7 +3,7 @@ package io.github.camelokki.examples;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelokki.okki.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiConstants;
 import org.apache.camel.builder.RouteBuilder;
 
 /**

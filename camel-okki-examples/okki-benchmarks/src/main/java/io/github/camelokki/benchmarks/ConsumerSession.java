@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelokki.okki.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.simulator.loopback.LoopbackOkki;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;

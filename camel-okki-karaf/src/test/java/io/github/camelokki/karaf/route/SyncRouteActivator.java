@@ -7,7 +7,7 @@ import java.util.Properties;
 
 import io.github.camelokki.okki.OkkiComponent;
 import io.github.camelokki.okki.OkkiConfiguration;
-import io.github.camelokki.okki.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.karaf.core.OsgiDefaultCamelContext;

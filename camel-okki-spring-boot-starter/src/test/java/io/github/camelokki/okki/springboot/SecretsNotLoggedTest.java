@@ -9,7 +9,7 @@ import java.util.List;
 
 import io.github.camelokki.okki.OkkiComponent;
 import io.github.camelokki.okki.OkkiConfiguration;
-import io.github.camelokki.okki.OkkiConnectionException;
+import io.github.camelokki.okki.api.OkkiConnectionException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.AfterEach;

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelokki.okki.OkkiConfiguration;
-import io.github.camelokki.okki.sync.JdbcStateRepository;
+import io.github.camelokki.okki.state.JdbcStateRepository;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.apache.camel.CamelContext;
