@@ -240,7 +240,7 @@ public class OkkiComponent extends DefaultComponent {
     }
 
     /** The token managers by credentials; for health checks, consoles and tests. */
-    public Map<Credentials, TokenManager> getTokenManagers() {
+    Map<Credentials, TokenManager> getTokenManagers() {
         return Map.copyOf(tokenManagers);
     }
 

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * decides what each poll reads and when the watermark moves. This class starts the state and key stores, builds an
  * exchange for each delivery, and makes stopping wait for the record in hand.
  */
-public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSync.Host {
+public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OkkiPollingConsumer.class);
     /** How long stopping waits for the record being handled. */
@@ -127,7 +127,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
         // the default key store forgets on restart, a given state store may not: it then keeps what a resume needs
         boolean keepKeysWithState = conf.getIdempotentRepository() == null && conf.getStateRepository() != null;
         sync = new ListSync(operation, endpoint.getParams(), options, state, delivered, keepKeysWithState,
-                readAheadExecutor, this);
+                readAheadExecutor, new SyncHost());
         sync.logReadMode();
         super.doStart();
         endpoint.getComponent().started(this);
@@ -172,8 +172,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
         return stats.poll(sync::poll);
     }
 
-    @Override
-    public OkkiResponse fetch(Map<String, Object> params) {
+    private OkkiResponse fetch(Map<String, Object> params) {
         return endpoint.client().call(operation, params, null);
     }
 
@@ -182,14 +181,12 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
      * suspending. The context is asked too because a wrapping consumer (master:) may stop the route's processors
      * before it stops this one.
      */
-    @Override
-    public boolean mayContinue() {
+    private boolean mayContinue() {
         return isRunAllowed() && !isSuspendingOrSuspended() && !getEndpoint().getCamelContext().isStopping();
     }
 
     /** Routes one delivery as one exchange; true when it completed, false when it failed (it is read again later). */
-    @Override
-    public boolean route(Delivery delivery) {
+    private boolean route(Delivery delivery) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setHeader(OkkiConstants.OPERATION, operation.uri());
@@ -245,7 +242,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
     }
 
     /** What this consumer did: polls, records delivered and failed, the last poll; for health checks and consoles. */
-    public ConsumerStats getStats() {
+    ConsumerStats getStats() {
         return stats;
     }
 
@@ -255,4 +252,26 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer implements ListSy
         return "Consumer[" + getEndpoint() + "]";
     }
 
+
+    /**
+     * What the sync asks of this consumer. A class of its own, so that the consumer's public methods stay Camel's
+     * and no internal type becomes part of the public API.
+     */
+    private final class SyncHost implements ListSync.Host {
+
+        @Override
+        public OkkiResponse fetch(Map<String, Object> params) {
+            return OkkiPollingConsumer.this.fetch(params);
+        }
+
+        @Override
+        public boolean mayContinue() {
+            return OkkiPollingConsumer.this.mayContinue();
+        }
+
+        @Override
+        public boolean route(Delivery delivery) {
+            return OkkiPollingConsumer.this.route(delivery);
+        }
+    }
 }

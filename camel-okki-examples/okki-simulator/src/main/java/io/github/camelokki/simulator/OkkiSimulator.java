@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -126,6 +127,14 @@ public final class OkkiSimulator implements AutoCloseable {
     /** Access and refresh token calls received so far, failed ones included. */
     public int tokenRequests() {
         return model.tokens().requests();
+    }
+
+    /**
+     * The access tokens issued to clients that answer now (not expired by {@link #expireTokens()} or a reset): a test
+     * can check that the token its application holds shows up nowhere it should not.
+     */
+    public Set<String> accessTokens() {
+        return model.tokens().validAccessTokens();
     }
 
     /** A valid access token for the default client with the given module scopes (all of them when none are given). */

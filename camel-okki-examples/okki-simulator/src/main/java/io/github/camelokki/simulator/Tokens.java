@@ -76,6 +76,11 @@ final class Tokens {
         return requests.get();
     }
 
+    /** The access tokens that answer now. */
+    Set<String> validAccessTokens() {
+        return Set.copyOf(accessTokens.keySet());
+    }
+
     void countRequest() {
         requests.incrementAndGet();
     }

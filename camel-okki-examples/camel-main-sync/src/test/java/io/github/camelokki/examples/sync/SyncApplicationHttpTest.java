@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelokki.okki.OkkiComponent;
-import io.github.camelokki.okki.internal.auth.AccessToken;
-import io.github.camelokki.okki.internal.auth.TokenManager;
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +34,6 @@ import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.ids;
 import static io.github.camelokki.examples.sync.SyncApplicationTestSupport.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -155,8 +152,8 @@ class SyncApplicationHttpTest {
     @Test
     @Order(4)
     void noAnswerShowsASecret() throws Exception {
-        String token = accessToken();
-        List<String> secrets = List.of(WEBHOOK_SECRET, "sim-secret", token);
+        List<String> secrets = new ArrayList<>(List.of(WEBHOOK_SECRET, "sim-secret"));
+        secrets.addAll(accessTokens());
         // each in the forms it is served in: the dev consoles as text and JSON
         Map<String, List<String>> paths = new java.util.LinkedHashMap<>();
         paths.put("/observe/health", List.of("application/json"));
@@ -256,12 +253,11 @@ class SyncApplicationHttpTest {
         return (String) values.get(0);
     }
 
-    private String accessToken() {
-        OkkiComponent okki = app.main().getCamelContext().getComponent("okki", OkkiComponent.class);
-        TokenManager manager = okki.getTokenManagers().values().iterator().next();
-        AccessToken token = manager.currentToken();
-        assertNotNull(token, "the consumers hold a token");
-        return token.value();
+    /** The access tokens the application holds: those the simulator issued and still honours. */
+    private Set<String> accessTokens() {
+        Set<String> tokens = sim.accessTokens();
+        assertFalse(tokens.isEmpty(), "the consumers hold a token");
+        return tokens;
     }
 
     /** The value of the metric on the route's line (Prometheus text format). */
