@@ -15,13 +15,14 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import io.github.camelokki.simulator.OkkiSimulator;
+import io.github.camelokki.simulator.junit.OkkiSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,24 +33,22 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public abstract class SimulatorTestSupport extends CamelTestSupport {
 
+    /** Starts the simulator for each test class and resets it before each test, before the test's routes start. */
+    @RegisterExtension
+    static final OkkiSimulatorExtension simulatorExtension = new OkkiSimulatorExtension();
+
     protected static OkkiSimulator sim;
 
     /** Every exchange a route sent to {@link #collect}. */
     protected final List<Exchange> received = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void startSimulator() {
-        sim = OkkiSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.stop();
+    static void simulator() {
+        sim = simulatorExtension.simulator();
     }
 
     @BeforeEach
-    void resetSimulator() {
-        sim.reset();
+    void clearReceived() {
         received.clear();
     }
 

@@ -1,9 +1,10 @@
 package io.github.camelokki.okki;
 
 import io.github.camelokki.simulator.OkkiEventPusher;
-import org.junit.jupiter.api.AfterAll;
+import io.github.camelokki.simulator.junit.OkkiSimulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,14 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebhookNoServerTest extends OkkiTestSupport {
 
-    @BeforeAll
-    static void startSimulator() {
-        WebhookStartOrderTest.startSimulator();
-    }
+    /** The simulator {@link WebhookStartOrderTest#register} aims at. */
+    @RegisterExtension
+    static final OkkiSimulatorExtension simulatorExtension = WebhookStartOrderTest.simulatorExtension;
 
-    @AfterAll
-    static void stopSimulator() {
-        WebhookStartOrderTest.stopSimulator();
+    @BeforeAll
+    static void simulator() {
+        WebhookStartOrderTest.simulator();
     }
 
     private static void assertNamesTheServerToAdd(Throwable e) {
@@ -40,8 +40,6 @@ class WebhookNoServerTest extends OkkiTestSupport {
 
     @Test
     void nothingIsRegisteredWithoutAServer() {
-        WebhookStartOrderTest.sim.reset();
-
         assertNamesTheServerToAdd(startFailure(WebhookStartOrderTest.register("")));
 
         assertEquals(0, WebhookStartOrderTest.sim.webhook().writes());

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiSimulator;
+import io.github.camelokki.simulator.junit.OkkiSimulatorExtension;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,21 +24,14 @@ class WebhookStartOrderTest extends WebhookHttpTest {
 
     private static final String CALLBACK = "https://crm-hooks.example.com/okki/events";
 
+    @RegisterExtension
+    static final OkkiSimulatorExtension simulatorExtension = new OkkiSimulatorExtension();
+
     static OkkiSimulator sim;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = OkkiSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.stop();
-    }
-
-    @BeforeEach
-    void resetSimulator() {
-        sim.reset();
+    static void simulator() {
+        sim = simulatorExtension.simulator();
     }
 
     /** okki:events registering with the simulator as OKKI. */

@@ -5,9 +5,10 @@ import java.util.List;
 import io.github.camelokki.okki.OkkiComponent;
 import io.github.camelokki.okki.OkkiPollingConsumer;
 import io.github.camelokki.simulator.OkkiSimulator;
+import io.github.camelokki.simulator.junit.OkkiSimulatorExtension;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,23 +26,15 @@ abstract class KameletSimulatorTestSupport extends CamelTestSupport {
      */
     protected static final long PATIENCE_MILLIS = 60_000;
 
+    /** Resets the simulator before each test, before the Camel context starts (so never under running routes). */
+    @RegisterExtension
+    static final OkkiSimulatorExtension simulatorExtension = new OkkiSimulatorExtension();
+
     protected static OkkiSimulator sim;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = OkkiSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.stop();
-    }
-
-    /** Runs before the Camel context starts (a JUnit @BeforeEach here would run after it, under running routes). */
-    @Override
-    protected void doPreSetup() throws Exception {
-        super.doPreSetup();
-        sim.reset();
+    static void simulator() {
+        sim = simulatorExtension.simulator();
     }
 
     /**

@@ -89,6 +89,14 @@ public final class OkkiSimulator implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The OKKI this front end serves. A {@code LoopbackOkki} built over it ({@code LoopbackOkki.builder().model(...)})
+     * serves the same records, clients, tokens and clock.
+     */
+    public OkkiModel model() {
+        return model;
+    }
+
     public void stop() {
         pushes.close();
         server.stop();

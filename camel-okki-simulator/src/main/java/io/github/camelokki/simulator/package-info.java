@@ -1,5 +1,5 @@
 /**
- * A stateful stand-in for the OKKI Open API, for the examples, the tests and the benchmarks.
+ * A stateful stand-in for the OKKI Open API, for the tests, the examples and the benchmarks.
  * <p>
  * {@link io.github.camelokki.simulator.OkkiModel} is one simulated OKKI, independent of any HTTP server:
  * {@code OkkiApi} routes a {@link io.github.camelokki.simulator.SimRequest}, {@code Tokens} plays the OAuth2 server,
@@ -14,6 +14,9 @@
  * decides which calls fail, and record changes can be pushed to the webhook), the one the tests and examples use; and
  * {@link io.github.camelokki.simulator.loopback.LoopbackOkki} on a raw server socket, fast enough for benchmarks and
  * load tests, with its own fault plan. Only those two know how HTTP reaches them; WireMock is needed by the first
- * alone.
+ * alone. A loopback built over a simulator's model serves the same OKKI.
+ * <p>
+ * {@link io.github.camelokki.simulator.junit.OkkiSimulatorExtension} runs a simulator (and optionally a loopback over
+ * its model) for a JUnit 5 test class: started once, reset before each test, stopped after the last.
  */
 package io.github.camelokki.simulator;

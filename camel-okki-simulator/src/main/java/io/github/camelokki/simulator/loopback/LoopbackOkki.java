@@ -40,7 +40,8 @@ import io.github.camelokki.simulator.SimResponse;
  * ({@link OkkiModel#DEFAULT_CLIENT_ID} from the start; register others with {@code model().client(...)}), every resource's list with its own time filter,
  * paging and total, info, push and remove, webhooks. The builder seeds {@link Builder#companies(int) N} companies
  * (1,000 by default) whose update times are spread over the past week; {@link #model()} seeds or changes anything
- * else. Multipart bodies are not parsed (their fields do not reach the model).
+ * else. Built {@link Builder#model over} an {@code OkkiSimulator}'s model, it serves that simulator's OKKI.
+ * Multipart bodies are not parsed (their fields do not reach the model).
  * <p>
  * Connections are kept alive (HTTP/1.1 default) and each served by one platform thread from a bounded pool, named
  * {@code okki-loopback-*}. It counts accepted connections, open connections, requests, token requests and injected
@@ -51,7 +52,7 @@ public final class LoopbackOkki implements Closeable {
 
     public static final String THREAD_PREFIX = "okki-loopback";
 
-    private final OkkiModel model = new OkkiModel();
+    private final OkkiModel model;
     private final ServerSocket server;
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
@@ -69,7 +70,8 @@ public final class LoopbackOkki implements Closeable {
     private LoopbackOkki(Builder b) throws IOException {
         this.faults = b.faults;
         this.latencyMillis = b.latency.toMillis();
-        model.records("company").seed(b.companies);
+        this.model = b.model != null ? b.model : new OkkiModel();
+        model.records("company").seed(b.companiesToSeed());
         for (LoopbackFault f : LoopbackFault.values()) {
             injected.put(f, new AtomicLong());
         }
@@ -99,7 +101,8 @@ public final class LoopbackOkki implements Closeable {
     /** Options of a stub. */
     public static final class Builder {
         private int port;
-        private int companies = 1_000;
+        private OkkiModel model;
+        private Integer companies;
         private int maxConnections = 256;
         private FaultPlan faults = FaultPlan.NONE;
         private Duration latency = Duration.ZERO;
@@ -111,8 +114,19 @@ public final class LoopbackOkki implements Closeable {
         }
 
         /**
-         * How many companies the model is seeded with, update times spread over the past week (see
-         * {@link io.github.camelokki.simulator.Records#seed}); the first has company_id 3100000001.
+         * Serves this model instead of a new one, e.g. an {@code OkkiSimulator}'s ({@code simulator.model()}): both
+         * front ends then answer from the same OKKI (records, clients, tokens, clock). Seeds no companies into it
+         * unless {@link #companies(int)} says how many.
+         */
+        public Builder model(OkkiModel model) {
+            this.model = model;
+            return this;
+        }
+
+        /**
+         * How many companies the model is seeded with (1,000 by default for a model of its own), update times spread
+         * over the past week (see {@link io.github.camelokki.simulator.Records#seed}); the first has company_id
+         * 3100000001 in a fresh model.
          */
         public Builder companies(int companies) {
             this.companies = companies;
@@ -143,6 +157,13 @@ public final class LoopbackOkki implements Closeable {
         public Builder faults(FaultPlan faults) {
             this.faults = faults;
             return this;
+        }
+
+        private int companiesToSeed() {
+            if (companies != null) {
+                return companies;
+            }
+            return model == null ? 1_000 : 0;
         }
 
         public LoopbackOkki start() throws IOException {
