@@ -78,9 +78,12 @@ final class CheckpointKeys {
     }
 
     /** A record version whose exchange completed. */
-    synchronized void delivered(String key) {
-        if (state != null && keys.add(key)) {
-            changed = true;
+    void delivered(String key) {
+        if (state == null) {
+            return; // NONE, on every record of every consumer: no lock taken
+        }
+        synchronized (this) {
+            changed |= keys.add(key);
         }
     }
 
@@ -96,7 +99,7 @@ final class CheckpointKeys {
 
     /** Writes the keys to the state repository if they changed since the last save. */
     synchronized void save() {
-        if (!changed || refused) {
+        if (state == null || !changed || refused) {
             return;
         }
         try {
