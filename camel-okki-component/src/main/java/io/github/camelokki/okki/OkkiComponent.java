@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.internal.client.OkkiClient;
-import io.github.camelokki.okki.internal.client.UriParameters;
-import io.github.camelokki.okki.internal.auth.Credentials;
 import io.github.camelokki.okki.api.GrantType;
+import io.github.camelokki.okki.internal.auth.Credentials;
 import io.github.camelokki.okki.internal.auth.TokenEndpoint;
 import io.github.camelokki.okki.internal.auth.TokenManager;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.client.OkkiClient;
+import io.github.camelokki.okki.internal.client.UriParameters;
 import io.github.camelokki.okki.internal.health.OkkiTokenHealthCheck;
 import io.github.camelokki.okki.internal.transport.HttpTransport;
 import io.github.camelokki.okki.internal.transport.RetryPolicy;

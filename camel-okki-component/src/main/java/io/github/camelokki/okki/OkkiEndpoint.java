@@ -1,15 +1,15 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.camelokki.okki.internal.client.OkkiClient;
 import io.github.camelokki.okki.api.BodyType;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.client.OkkiClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

@@ -1,8 +1,8 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.client.OkkiClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;

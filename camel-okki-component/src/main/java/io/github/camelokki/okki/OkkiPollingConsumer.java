@@ -1,15 +1,16 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
-import io.github.camelokki.okki.internal.client.OkkiResponse;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.client.OkkiResponse;
 import io.github.camelokki.okki.internal.health.ConsumerStats;
 import io.github.camelokki.okki.internal.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.okki.internal.json.OkkiJson;
@@ -25,6 +26,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.spi.HeadersMapFactory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -56,6 +58,10 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private ExecutorService readAheadExecutor;
     /** The sync policy, created at start with the state and key stores. */
     private ListSync sync;
+    /** The context's kind of headers map, which the page headers are built as. */
+    private HeadersMapFactory headersMapFactory;
+    /** Used by the polling thread only: one poll at a time. */
+    private final PageHeaders pageHeaders = new PageHeaders();
 
     public OkkiPollingConsumer(OkkiEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -113,6 +119,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        headersMapFactory = getEndpoint().getCamelContext().getCamelContextExtension().getHeadersMapFactory();
         StateRepository<String, String> state = conf.getStateRepository() != null ? conf.getStateRepository()
                 : new MemoryStateRepository();
         IdempotentRepository delivered = conf.getIdempotentRepository() != null ? conf.getIdempotentRepository()
@@ -189,11 +196,7 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
     private boolean route(Delivery delivery) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
-        message.setHeader(OkkiConstants.OPERATION, operation.uri());
-        message.setHeader(OkkiConstants.RESOURCE, operation.resource());
-        message.setHeader(OkkiConstants.SERVER_TIME, delivery.serverTime());
-        message.setHeader(OkkiConstants.DELETED, delivery.deleted());
-        message.setHeader(OkkiConstants.CLIENT_ID, conf.getClientId());
+        message.setHeaders(pageHeaders.copyFor(delivery));
         if (conf.isSplitResult()) {
             Object record = delivery.records().get(0);
             message.setBody(mapper.apply(record));
@@ -217,6 +220,33 @@ public class OkkiPollingConsumer extends ScheduledPollConsumer {
             stats.deliveryFailed(delivery.records().size());
         }
         return ok;
+    }
+
+    /**
+     * The headers every record of a page carries, built once per page: Camel's default headers map is a tree sorted
+     * case-insensitively, where each header put is a search, and copying a built one is not. Per record, only its own
+     * headers are put into the copy.
+     */
+    private final class PageHeaders {
+
+        private String serverTime;
+        private boolean deleted;
+        private Map<String, Object> headers;
+
+        Map<String, Object> copyFor(Delivery delivery) {
+            if (headers == null || delivery.deleted() != deleted
+                    || !Objects.equals(delivery.serverTime(), serverTime)) {
+                serverTime = delivery.serverTime();
+                deleted = delivery.deleted();
+                headers = headersMapFactory.newMap();
+                headers.put(OkkiConstants.OPERATION, operation.uri());
+                headers.put(OkkiConstants.RESOURCE, operation.resource());
+                headers.put(OkkiConstants.SERVER_TIME, serverTime);
+                headers.put(OkkiConstants.DELETED, deleted);
+                headers.put(OkkiConstants.CLIENT_ID, conf.getClientId());
+            }
+            return headersMapFactory.newMap(headers);
+        }
     }
 
     /** Processes one exchange; true when it completed, false when it failed (it is then read again later). */

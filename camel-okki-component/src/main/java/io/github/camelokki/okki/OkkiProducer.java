@@ -1,18 +1,18 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
-import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.Paging;
 import io.github.camelokki.okki.internal.client.OkkiClient;
 import io.github.camelokki.okki.internal.client.OkkiResponse;
 import io.github.camelokki.okki.internal.client.PageIterator;
-import io.github.camelokki.okki.internal.catalog.Operation;
-import io.github.camelokki.okki.internal.catalog.Paging;
 import io.github.camelokki.okki.internal.json.OkkiJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

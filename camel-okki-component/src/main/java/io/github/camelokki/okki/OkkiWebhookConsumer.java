@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.webhook.EventEnricher;
 import io.github.camelokki.okki.internal.webhook.EventTypeFilter;
 import io.github.camelokki.okki.internal.webhook.WebhookAnswers;

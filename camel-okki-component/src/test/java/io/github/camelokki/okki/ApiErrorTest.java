@@ -1,14 +1,14 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiApiException;
-import io.github.camelokki.okki.api.OkkiConstants;
-import io.github.camelokki.okki.api.OkkiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.internal.catalog.BodyField;
 import io.github.camelokki.okki.api.BodyType;
+import io.github.camelokki.okki.internal.catalog.BodyField;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import org.junit.jupiter.api.BeforeAll;

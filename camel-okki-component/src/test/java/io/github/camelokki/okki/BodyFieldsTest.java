@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import io.github.camelokki.okki.internal.catalog.BodyField;
 import io.github.camelokki.okki.internal.catalog.BodyFields;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.camelokki.okki.internal.catalog.ChangeTracking;
 import io.github.camelokki.okki.internal.catalog.ChangeTracking.Deletions;
+import io.github.camelokki.okki.internal.catalog.ChangeTracking;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import org.junit.jupiter.api.BeforeAll;

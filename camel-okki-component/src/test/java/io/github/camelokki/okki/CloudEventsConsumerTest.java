@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,14 +7,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelokki.okki.CloudEventsAssertions.assertCloudEvent;
-import static io.github.camelokki.okki.CloudEventsAssertions.toCloudEvent;
 import static io.github.camelokki.okki.CloudEventsAssertions.assertNoSecretIn;
+import static io.github.camelokki.okki.CloudEventsAssertions.toCloudEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelokki.okki.OkkiCloudEventDataTypeTransformer;
+import io.github.camelokki.okki.api.OkkiConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,9 +1,9 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConnectionException;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.camelokki.okki.api.OkkiConnectionException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;

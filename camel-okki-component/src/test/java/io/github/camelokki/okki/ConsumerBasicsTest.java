@@ -1,9 +1,9 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;

@@ -25,8 +25,8 @@ import org.apache.camel.support.DefaultThreadPoolFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
-import org.junit.jupiter.api.Test;
 import org.apache.camel.util.json.JsonObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

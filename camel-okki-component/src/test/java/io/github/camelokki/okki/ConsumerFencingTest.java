@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.state.JdbcStateRepository;
 import io.github.camelokki.simulator.Records;
 import org.apache.camel.CamelContext;

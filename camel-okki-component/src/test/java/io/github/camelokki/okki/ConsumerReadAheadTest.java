@@ -1,11 +1,11 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.sync.ServerTime;
 import io.github.camelokki.simulator.Fault;
 import io.github.camelokki.simulator.Records;

@@ -3,9 +3,9 @@ package io.github.camelokki.okki;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.github.camelokki.okki.OkkiDevConsole;
 import io.github.camelokki.okki.internal.auth.AccessToken;
 import io.github.camelokki.okki.internal.auth.TokenManager;
-import io.github.camelokki.okki.OkkiDevConsole;
 import io.github.camelokki.okki.internal.health.ConsumerStats;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;

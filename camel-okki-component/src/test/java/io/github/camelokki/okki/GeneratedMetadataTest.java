@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.json.OkkiJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;

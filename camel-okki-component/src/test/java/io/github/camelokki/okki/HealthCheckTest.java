@@ -1,9 +1,9 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import io.github.camelokki.okki.internal.health.OkkiConsumerHealthCheck;
 import io.github.camelokki.okki.internal.health.OkkiTokenHealthCheck;
 import io.github.camelokki.okki.internal.sync.ServerTime;

@@ -1,9 +1,9 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiInvalidResponseException;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiInvalidResponseException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

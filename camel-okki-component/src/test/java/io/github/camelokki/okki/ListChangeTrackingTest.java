@@ -1,12 +1,12 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
 import io.github.camelokki.simulator.Fault;

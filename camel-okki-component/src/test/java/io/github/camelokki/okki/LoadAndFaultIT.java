@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +21,9 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelokki.simulator.loopback.LoopbackFault;
+import io.github.camelokki.okki.api.OkkiException;
 import io.github.camelokki.simulator.loopback.FaultPlan;
+import io.github.camelokki.simulator.loopback.LoopbackFault;
 import io.github.camelokki.simulator.loopback.LoopbackOkki;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;

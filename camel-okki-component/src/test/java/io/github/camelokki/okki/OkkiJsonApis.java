@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;

@@ -1,15 +1,15 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.camelokki.okki.api.BodyType;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.okki.internal.catalog.BodyField;
 import io.github.camelokki.okki.internal.catalog.BodyFields;
-import io.github.camelokki.okki.api.BodyType;
 import io.github.camelokki.okki.internal.catalog.ChangeTracking;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;

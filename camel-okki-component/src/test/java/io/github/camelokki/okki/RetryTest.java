@@ -1,7 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiApiException;
-import io.github.camelokki.okki.api.OkkiConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -20,6 +18,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiConnectionException;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
 import io.github.camelokki.okki.internal.transport.RetryPolicy;
 import org.apache.camel.Exchange;

@@ -1,8 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiApiException;
-import io.github.camelokki.okki.api.OkkiAuthenticationException;
-import io.github.camelokki.okki.api.OkkiInvalidResponseException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -18,9 +15,12 @@ import java.util.Set;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.camelokki.okki.api.GrantType;
+import io.github.camelokki.okki.api.OkkiApiException;
+import io.github.camelokki.okki.api.OkkiAuthenticationException;
+import io.github.camelokki.okki.api.OkkiInvalidResponseException;
 import io.github.camelokki.okki.internal.auth.AccessToken;
 import io.github.camelokki.okki.internal.auth.Credentials;
-import io.github.camelokki.okki.api.GrantType;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
 import io.github.camelokki.okki.internal.transport.HttpRequestSpec;
 import io.github.camelokki.okki.internal.transport.HttpResponseData;

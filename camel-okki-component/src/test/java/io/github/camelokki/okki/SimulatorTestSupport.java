@@ -1,6 +1,5 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.simulator.OkkiSimulator;
 import io.github.camelokki.simulator.junit.OkkiSimulatorExtension;
 import org.apache.camel.CamelContext;

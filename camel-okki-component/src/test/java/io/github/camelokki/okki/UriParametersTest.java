@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.camelokki.okki.internal.client.UriParameters;
 import io.github.camelokki.okki.api.BodyType;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.Parameter;
+import io.github.camelokki.okki.internal.client.UriParameters;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
 

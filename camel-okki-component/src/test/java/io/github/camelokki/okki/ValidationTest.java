@@ -1,10 +1,10 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
-import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,10 +1,10 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.simulator.OkkiEventPusher.Answer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

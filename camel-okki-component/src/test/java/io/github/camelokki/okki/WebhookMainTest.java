@@ -1,14 +1,14 @@
 package io.github.camelokki.okki;
 
-import io.github.camelokki.okki.api.OkkiConstants;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.github.camelokki.simulator.OkkiEventPusher;
+import io.github.camelokki.okki.api.OkkiConstants;
 import io.github.camelokki.simulator.OkkiEventPusher.Answer;
+import io.github.camelokki.simulator.OkkiEventPusher;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;

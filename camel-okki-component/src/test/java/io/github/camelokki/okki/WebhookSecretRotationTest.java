@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelokki.okki.internal.webhook.WebhookSecrets;
-import io.github.camelokki.simulator.OkkiEventPusher;
 import io.github.camelokki.simulator.OkkiEventPusher.Answer;
+import io.github.camelokki.simulator.OkkiEventPusher;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;

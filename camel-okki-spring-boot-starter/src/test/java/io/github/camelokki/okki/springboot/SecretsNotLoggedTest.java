@@ -1,8 +1,5 @@
 package io.github.camelokki.okki.springboot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -22,6 +19,9 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The four secret options reach the component, and none of them shows in the log (DEBUG for Camel and Spring Boot's

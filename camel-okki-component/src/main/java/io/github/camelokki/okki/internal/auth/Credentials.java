@@ -1,6 +1,5 @@
 package io.github.camelokki.okki.internal.auth;
 
-import io.github.camelokki.okki.api.GrantType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+
+import io.github.camelokki.okki.api.GrantType;
 
 /**
  * Who asks OKKI for tokens. Endpoints with equal credentials share one token.

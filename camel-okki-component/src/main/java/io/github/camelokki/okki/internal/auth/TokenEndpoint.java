@@ -1,6 +1,5 @@
 package io.github.camelokki.okki.internal.auth;
 
-import io.github.camelokki.okki.api.GrantType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
-import org.apache.hc.core5.net.WWWFormCodec;
-
+import io.github.camelokki.okki.api.GrantType;
 import io.github.camelokki.okki.api.OkkiApiException;
 import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import io.github.camelokki.okki.internal.catalog.HttpMethod;
@@ -25,6 +21,9 @@ import io.github.camelokki.okki.internal.transport.HttpRequestSpec;
 import io.github.camelokki.okki.internal.transport.HttpResponseData;
 import io.github.camelokki.okki.internal.transport.HttpTransport;
 import io.github.camelokki.okki.internal.transport.RetryPolicy;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
  * OKKI's two OAuth2 calls: {@code /v1/oauth2/access_token} and {@code /v1/oauth2/refresh_token}, form-encoded.

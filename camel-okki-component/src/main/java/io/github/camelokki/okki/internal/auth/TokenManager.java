@@ -1,6 +1,5 @@
 package io.github.camelokki.okki.internal.auth;
 
-import io.github.camelokki.okki.api.GrantType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelokki.okki.api.GrantType;
 import io.github.camelokki.okki.api.OkkiAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,13 @@
 package io.github.camelokki.okki.internal.catalog;
 
-import io.github.camelokki.okki.api.BodyType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import io.github.camelokki.okki.api.BodyType;
 
 /**
  * One OKKI Open API operation: everything the component needs to call it, with no behaviour of its own.

@@ -1,6 +1,5 @@
 package io.github.camelokki.okki.internal.catalog;
 
-import io.github.camelokki.okki.api.BodyType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
+
+import io.github.camelokki.okki.api.BodyType;
 
 /**
  * Every OKKI Open API operation the component knows, read once from {@code operations.txt} beside this class, with

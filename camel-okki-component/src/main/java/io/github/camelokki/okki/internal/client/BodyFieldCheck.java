@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.camelokki.okki.api.OkkiInvalidRequestException;
 import io.github.camelokki.okki.internal.catalog.BodyField;
 import io.github.camelokki.okki.internal.catalog.BodyFields;

@@ -14,6 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelokki.okki.api.BodyType;
+import io.github.camelokki.okki.api.OkkiConstants;
+import io.github.camelokki.okki.api.OkkiInvalidRequestException;
+import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.catalog.Parameter;
+import io.github.camelokki.okki.internal.json.OkkiJson;
+import io.github.camelokki.okki.internal.transport.HttpRequestSpec;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -22,14 +29,6 @@ import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.net.PercentCodec;
 import org.apache.hc.core5.net.WWWFormCodec;
-
-import io.github.camelokki.okki.api.OkkiConstants;
-import io.github.camelokki.okki.api.OkkiInvalidRequestException;
-import io.github.camelokki.okki.api.BodyType;
-import io.github.camelokki.okki.internal.catalog.Operation;
-import io.github.camelokki.okki.internal.catalog.Parameter;
-import io.github.camelokki.okki.internal.json.OkkiJson;
-import io.github.camelokki.okki.internal.transport.HttpRequestSpec;
 
 /**
  * Turns an operation, its parameters and a body into the HTTP request OKKI expects, refusing (before anything is sent)

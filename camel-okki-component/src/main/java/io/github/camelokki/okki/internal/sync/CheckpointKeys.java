@@ -1,6 +1,5 @@
 package io.github.camelokki.okki.internal.sync;
 
-import io.github.camelokki.okki.state.JdbcStateRepository;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelokki.okki.state.JdbcStateRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;

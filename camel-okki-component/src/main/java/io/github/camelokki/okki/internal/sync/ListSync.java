@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
-import io.github.camelokki.okki.internal.client.OkkiResponse;
 import io.github.camelokki.okki.internal.catalog.ChangeTracking;
 import io.github.camelokki.okki.internal.catalog.Operation;
+import io.github.camelokki.okki.internal.client.OkkiResponse;
 import io.github.camelokki.okki.internal.sync.PageWalk.Page;
 import io.github.camelokki.okki.internal.sync.PageWalk.Walk;
 import org.apache.camel.spi.IdempotentRepository;

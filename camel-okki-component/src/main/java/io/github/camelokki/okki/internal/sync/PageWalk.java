@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
-import io.github.camelokki.okki.internal.client.OkkiResponse;
 import io.github.camelokki.okki.internal.catalog.Paging;
+import io.github.camelokki.okki.internal.client.OkkiResponse;
 import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package io.github.camelokki.okki.internal.sync;
 
-import io.github.camelokki.okki.state.JdbcStateRepository;
-import io.github.camelokki.okki.state.MonotonicStateRepository;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
+import io.github.camelokki.okki.state.JdbcStateRepository;
+import io.github.camelokki.okki.state.MonotonicStateRepository;
 import org.apache.camel.spi.StateRepository;
 
 /**

@@ -3,9 +3,9 @@ package io.github.camelokki.okki.internal.webhook;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.camelokki.okki.internal.client.OkkiClient;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.client.OkkiClient;
 
 /**
  * Fetches the full record an event is about through its module's {@code info} operation (e.g. {@code company/info}

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.github.camelokki.okki.internal.json.OkkiJson;
 
 /**

@@ -2,7 +2,6 @@ package io.github.camelokki.okki.internal.webhook;
 
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;

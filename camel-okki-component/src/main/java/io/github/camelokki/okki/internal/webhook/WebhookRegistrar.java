@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.camelokki.okki.api.OkkiApiException;
-import io.github.camelokki.okki.internal.client.OkkiClient;
 import io.github.camelokki.okki.internal.catalog.Operation;
 import io.github.camelokki.okki.internal.catalog.OperationCatalog;
+import io.github.camelokki.okki.internal.client.OkkiClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.camelokki.okki.internal.json.OkkiJson;
 
 /**

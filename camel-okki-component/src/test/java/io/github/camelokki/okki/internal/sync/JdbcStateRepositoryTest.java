@@ -1,9 +1,9 @@
 package io.github.camelokki.okki.internal.sync;
 
-import io.github.camelokki.okki.state.JdbcStateRepository;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 
+import io.github.camelokki.okki.state.JdbcStateRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
