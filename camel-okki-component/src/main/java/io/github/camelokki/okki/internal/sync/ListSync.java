@@ -255,8 +255,9 @@ public final class ListSync {
             LOG.debug("okki:{} keeps the stored watermark: it is already at or after {}", operation.uri(),
                     ServerTime.format(next));
         }
-        // a resume reads from the stored watermark less the overlap: older keys cannot be met again
-        checkpointKeys.keepFrom(lessOverlap(watermark.get().orElse(next)));
+        // a resume reads from the stored watermark (next, or later where another consumer moved it) less the
+        // overlap: older keys cannot be met again. Pruning from next keeps at least those, without reading the store
+        checkpointKeys.keepFrom(lessOverlap(next));
         checkpointKeys.save();
     }
 
